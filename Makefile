@@ -1,0 +1,47 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test install install-dev index lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP) $@
+
+install: $(STAMP)
+
+install-dev: $(VENV)/.installed-dev
+
+## Build the index when it is missing or stale, then serve on http://127.0.0.1:8000
+run: install
+	$(BIN)/coach ingest --if-stale
+	$(BIN)/coach serve
+
+index: install
+	$(BIN)/coach ingest
+
+test: install-dev
+	$(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## Retrieval benchmark on the built-in corpus and on the 588 portal records (see README)
+bench: install-dev
+	$(BIN)/coach ingest
+	$(BIN)/coach eval retrieval --dataset eval/datasets/retrieval_vi.jsonl --compare
+	$(BIN)/python -m eval.portal_benchmark
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,151 @@
+"""The ``coach`` command line: serve, ingest, search, and the commands that plugins add (eval)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from api.config import get_settings
+
+app = typer.Typer(
+    name="coach",
+    help="Trợ lý số cho cán bộ, công chức cấp xã — the digital coach for commune officials.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator:
+    """A progress bar on stderr; yields a ``(done, total)`` callback."""
+    with Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=False
+    ) as progress:
+        task = progress.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield update
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Địa chỉ lắng nghe / bind address.")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Cổng / port.")] = None,
+) -> None:
+    """Chạy dịch vụ API và trang web / run the API and the web pages."""
+    import uvicorn
+
+    from api.main import create_app
+
+    settings = get_settings()
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+
+
+@app.command()
+def ingest(
+    source: Annotated[Optional[Path], typer.Option(help="Thư mục kho tài liệu Markdown / corpus folder.")] = None,
+    dichvucong: Annotated[
+        Optional[Path], typer.Option(help="Tệp JSONL thủ tục từ Cổng DVC quốc gia / portal records (JSON Lines).")
+    ] = None,
+    if_stale: Annotated[bool, typer.Option("--if-stale", help="Chỉ chạy khi chỉ mục đã cũ / only when out of date.")] = False,
+) -> None:
+    """Xây dựng lại chỉ mục (chỉ phần thay đổi) / (re)build the index incrementally."""
+    from knowledge_base.ingest import index_is_stale, ingest_corpus, ingest_dichvucong
+
+    from api.runtime import build_index
+
+    settings = get_settings()
+    corpus_dir = source or settings.corpus_dir
+    index = build_index(settings)
+    results = []
+    if dichvucong is None or source is not None:
+        if if_stale and not index_is_stale(index, corpus_dir):
+            err.print(f"Chỉ mục đã cập nhật (index up to date): {index.size()} đoạn.")
+        else:
+            with progress_bar("Nhúng tài liệu") as update:
+                results.append(ingest_corpus(index, corpus_dir, progress=update))
+    if dichvucong is not None:
+        if not dichvucong.is_file():
+            err.print(f"[red]Không tìm thấy tệp: {dichvucong}[/red]")
+            raise typer.Exit(2)
+        with progress_bar("Nhúng thủ tục cổng DVC") as update:
+            results.append(ingest_dichvucong(index, dichvucong, progress=update))
+    failed = False
+    for result in results:
+        r = result.report
+        err.print(
+            f"{result.origin}: {result.documents} tài liệu (documents) — thêm {len(r.added_documents)}, "
+            f"sửa {len(r.changed_documents)}, xóa {len(r.removed_documents)}, giữ nguyên {r.unchanged_documents}; "
+            f"+{r.added_chunks}/-{r.deleted_chunks} đoạn (chunks); phiên bản {result.version}"
+        )
+        for error in result.errors:
+            err.print(f"[red]LỖI[/red] {error}")
+        failed = failed or not result.ok
+    err.print(f"Chỉ mục (index): {index.size()} đoạn.")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Câu hỏi / the question.")],
+    k: Annotated[int, typer.Option("--k", "-k", min=1, max=50, help="Số kết quả / number of results.")] = 5,
+    kind: Annotated[Optional[str], typer.Option(help="procedure | courseware | policy | guide")] = None,
+    topic: Annotated[Optional[str], typer.Option(help="Chủ đề / topic slug.")] = None,
+    include_superseded: Annotated[bool, typer.Option(help="Gồm cả văn bản hết hiệu lực.")] = False,
+    mode: Annotated[str, typer.Option(help="hybrid | dense | bm25")] = "hybrid",
+    as_json: Annotated[bool, typer.Option("--json", help="In JSON / print JSON.")] = False,
+) -> None:
+    """Tìm các đoạn tài liệu liên quan / show retrieval results."""
+    from knowledge_base import QueryError, build_where, hybrid_search
+
+    from api.runtime import build_index
+
+    index = build_index(get_settings())
+    try:
+        hits = hybrid_search(index, query, k, build_where(kind, topic, include_superseded), mode=mode)
+    except QueryError as error:
+        err.print(f"[red]{error.message_vi}[/red]")
+        raise typer.Exit(2) from None
+    if as_json:
+        rows = [
+            {"rank": i, "chunk_id": h.chunk_id, "score": round(h.score, 5), "dense_similarity": round(h.dense_similarity, 4),
+             "bm25": round(h.bm25_score, 3), **{k: h.metadata.get(k) for k in ("doc_id", "title", "section", "legal_basis", "status", "kind")}}
+            for i, h in enumerate(hits, start=1)
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not hits:
+        err.print("Không tìm thấy tài liệu phù hợp. Chỉ mục trống? Hãy chạy: coach ingest")
+        raise typer.Exit(1)
+    out = Console()
+    for i, hit in enumerate(hits, start=1):
+        m = hit.metadata
+        out.print(f"[bold]{i}. {m.get('title')}[/bold] › {m.get('section')}  [dim](điểm {hit.score:.4f}, cos {hit.dense_similarity:.3f})[/dim]")
+        out.print(f"   Căn cứ: {m.get('legal_basis') or '—'} · {m.get('doc_id')} · {'còn hiệu lực' if m.get('status') == 'in_force' else 'hết hiệu lực'}")
+        body = hit.text.split("\n", 1)[-1].replace("\n", " ")
+        out.print(f"   {body[:220]}{'…' if len(body) > 220 else ''}", markup=False)
+
+
+def _load_plugins() -> None:
+    """Attach sub-commands registered under the ``coach.cli`` entry-point group (e.g. ``eval``)."""
+    for entry in entry_points(group="coach.cli"):
+        app.add_typer(entry.load(), name=entry.name)
+
+
+_load_plugins()
+
+
+def main() -> None:
+    app()

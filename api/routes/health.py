@@ -1,0 +1,50 @@
+"""Liveness and readiness: what the service is running on."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from knowledge_base import corpus_fingerprint
+
+from api.deps import IndexDep, SettingsDep
+
+router = APIRouter(tags=["health"])
+
+
+class IndexHealth(BaseModel):
+    chunks: int
+    collection: str
+    store: str
+
+
+class EmbeddingHealth(BaseModel):
+    backend: str
+    model: str
+
+
+class CorpusHealth(BaseModel):
+    version: str | None
+    current: str
+    stale: bool
+
+
+class Health(BaseModel):
+    status: str
+    index: IndexHealth
+    embedding: EmbeddingHealth
+    corpus: CorpusHealth
+
+
+@router.get("/healthz", response_model=Health, summary="Tình trạng dịch vụ")
+def healthz(index: IndexDep, settings: SettingsDep) -> Health:
+    """Index size, embedding backend and corpus version; ``degraded`` when the index is empty or stale."""
+    version = index.corpus_version()
+    current = corpus_fingerprint(settings.corpus_dir)
+    size = index.size()
+    return Health(
+        status="ok" if size and version == current else "degraded",
+        index=IndexHealth(chunks=size, collection=index.collection_name, store="chroma-server" if settings.chroma_url else "chroma-embedded"),
+        embedding=EmbeddingHealth(backend=settings.embedding_backend, model=str(getattr(index.embeddings, "model_id", ""))),
+        corpus=CorpusHealth(version=version, current=current, stale=version != current),
+    )

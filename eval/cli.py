@@ -1,0 +1,87 @@
+"""``coach eval …``: evaluation commands (registered as a plugin of the ``coach`` CLI)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eval.datasets_io import CorpusRecord, DatasetError, RetrievalQuestion, read_jsonl
+
+app = typer.Typer(help="Đánh giá chất lượng / evaluation (retrieval, answers, guardrail, hints).", no_args_is_help=True)
+err = Console(stderr=True)
+METRICS = ("hit@1", "hit@5", "hit@10", "mrr@10", "ndcg@10")
+
+
+def _read(path: Path, model: type) -> list:
+    if not path.is_file():
+        err.print(f"[red]Không tìm thấy tệp dữ liệu: {path}[/red]")
+        raise typer.Exit(2)
+    try:
+        return read_jsonl(path, model)
+    except DatasetError as error:
+        err.print(f"[red]Dữ liệu không hợp lệ: {error}[/red]")
+        raise typer.Exit(2) from None
+
+
+def _print_table(results: list[dict[str, Any]], title: str) -> None:
+    table = Table(title=title)
+    for column in ("mode", "n", *METRICS, "p50 ms", "p95 ms"):
+        table.add_column(column)
+    for r in results:
+        table.add_row(r["mode"], str(r["n"]), *(f"{r[m]:.3f}" for m in METRICS), str(r["latency_ms"]["p50"]), str(r["latency_ms"]["p95"]))
+    Console().print(table)
+
+
+@app.command()
+def retrieval(
+    dataset: Annotated[Path, typer.Option(help="Câu hỏi JSONL {id, question, relevant_ids}.")],
+    corpus: Annotated[Optional[Path], typer.Option(help="Kho ngoài JSONL {id, title, text}, lập chỉ mục tạm.")] = None,
+    mode: Annotated[str, typer.Option(help="hybrid | dense | bm25")] = "hybrid",
+    compare: Annotated[bool, typer.Option(help="So sánh bm25, dense và hybrid.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="In một đối tượng JSON ra stdout.")] = False,
+    show_misses: Annotated[bool, typer.Option(help="Liệt kê câu hỏi trượt top 5.")] = False,
+) -> None:
+    """Đánh giá truy hồi: hit@1/5/10, MRR@10, nDCG@10, độ trễ p50/p95."""
+    from api.cli import progress_bar
+    from api.config import get_settings
+    from api.runtime import build_index
+    from knowledge_base import make_embeddings
+
+    from eval.retrieval_eval import evaluate, temporary_index
+
+    questions = _read(dataset, RetrievalQuestion)
+    modes = ["bm25", "dense", "hybrid"] if compare else [mode]
+    settings = get_settings()
+    extra: dict[str, Any] = {}
+    if corpus is not None:
+        records = _read(corpus, CorpusRecord)
+        embeddings = make_embeddings(settings.embedding_backend, settings.embedding_model)
+        with progress_bar("Lập chỉ mục tạm") as update, temporary_index(records, embeddings, update) as (index, seconds):
+            results = [evaluate(index, questions, m) for m in modes]
+            extra = {"corpus_documents": len(records), "index_chunks": index.size(), "index_build_s": round(seconds, 1)}
+    else:
+        index = build_index(settings)
+        if index.size() == 0:
+            err.print("[red]Chỉ mục trống: hãy chạy 'coach ingest' trước.[/red]")
+            raise typer.Exit(2)
+        results = [evaluate(index, questions, m, {"origin": "curated"}) for m in modes]
+    main = {**results[-1], **extra}
+    if compare:
+        main["modes"] = {r["mode"]: {k: v for k, v in r.items() if k != "misses_at_5"} for r in results}
+    if as_json:
+        if not show_misses:
+            main.pop("misses_at_5", None)
+        sys.stdout.write(json.dumps(main, ensure_ascii=False) + "\n")
+        return
+    _print_table(results, f"Truy hồi — {dataset.name}" + (f" trên {corpus.name}" if corpus else ""))
+    if extra:
+        Console().print(f"Chỉ mục tạm: {extra['corpus_documents']} tài liệu, {extra['index_chunks']} đoạn, dựng trong {extra['index_build_s']} s")
+    if show_misses:
+        for miss in results[-1]["misses_at_5"]:
+            Console().print(f"[yellow]{miss['id']}[/yellow] {miss['question']} → cần {miss['expected']}, được {miss['got']}", markup=True)

@@ -1,0 +1,139 @@
+"""Hybrid retrieval: dense (Chroma, cosine) and BM25 fused by reciprocal rank fusion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document as LCDocument
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from knowledge_base import messages_vi
+from knowledge_base.knowledge_index import FILTER_KEYS, KnowledgeIndex
+
+MAX_QUERY_CHARS = 2000
+RRF_K = 60
+CANDIDATES = 40
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched; ``message_vi`` is safe to show to the user."""
+
+    def __init__(self, code: str, message_vi: str) -> None:
+        super().__init__(message_vi)
+        self.code, self.message_vi = code, message_vi
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One retrieved chunk with the evidence behind its rank."""
+
+    chunk_id: str
+    text: str
+    metadata: dict[str, Any]
+    score: float
+    dense_similarity: float
+    bm25_score: float
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.metadata.get("doc_id", ""))
+
+
+def validate_query(query: str) -> str:
+    """Strip ``query`` and reject empty or oversized input with a Vietnamese message."""
+    text = (query or "").strip()
+    if not text:
+        raise QueryError("empty_query", messages_vi.EMPTY_QUERY)
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError("query_too_long", messages_vi.QUERY_TOO_LONG.format(length=len(text), limit=MAX_QUERY_CHARS))
+    return text
+
+
+def build_where(kind: str | None = None, topic: str | None = None, include_superseded: bool = False) -> dict[str, str]:
+    """Metadata equality filters; superseded documents are dropped unless asked for."""
+    where = {"kind": kind, "topic": topic, "status": None if include_superseded else "in_force"}
+    return {k: v for k, v in where.items() if v}
+
+
+def hybrid_search(
+    index: KnowledgeIndex,
+    query: str,
+    k: int = 5,
+    where: dict[str, str] | None = None,
+    mode: str = "hybrid",
+    candidates: int = CANDIDATES,
+) -> list[SearchHit]:
+    """Top ``k`` chunks for ``query``; ``mode`` is ``hybrid``, ``dense`` or ``bm25``."""
+    text = validate_query(query)
+    where = where or {}
+    for key in where:
+        if key not in FILTER_KEYS:
+            raise QueryError("bad_filter", messages_vi.BAD_FILTER.format(name=key, value=where[key]))
+    snapshot = index.snapshot()
+    if not snapshot.ids:
+        return []
+    position = {cid: i for i, cid in enumerate(snapshot.ids)}
+    dense: list[tuple[str, float]] = []
+    lexical: list[tuple[str, float]] = []
+    if mode in ("hybrid", "dense"):
+        vector = index.embeddings.embed_query(text)
+        found = index.store.similarity_search_by_vector_with_relevance_scores(
+            vector, k=min(candidates, len(snapshot.ids)), filter=_chroma_where(where)
+        )
+        # Chroma returns cosine distance; similarity = 1 - distance.
+        dense = [(doc.id, 1.0 - float(distance)) for doc, distance in found if doc.id in position]
+    if mode in ("hybrid", "bm25"):
+        lexical = [(snapshot.ids[i], s) for i, s in snapshot.bm25.top(text, candidates, snapshot.mask(where))]
+    if mode not in ("hybrid", "dense", "bm25"):
+        raise ValueError(f"unknown search mode '{mode}'")
+
+    fused: dict[str, float] = {}
+    for ranking in (dense, lexical):
+        for rank, (cid, _) in enumerate(ranking):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+    dense_scores, bm25_scores = dict(dense), dict(lexical)
+    order = sorted(fused, key=lambda cid: (-fused[cid], -dense_scores.get(cid, 0.0)))[:k]
+    return [
+        SearchHit(
+            chunk_id=cid,
+            text=snapshot.texts[position[cid]],
+            metadata=snapshot.metadatas[position[cid]],
+            score=fused[cid],
+            dense_similarity=dense_scores.get(cid, 0.0),
+            bm25_score=bm25_scores.get(cid, 0.0),
+        )
+        for cid in order
+    ]
+
+
+def _chroma_where(where: dict[str, str]) -> dict[str, Any] | None:
+    clauses = [{key: value} for key, value in where.items()]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class HybridRetriever(BaseRetriever):
+    """LangChain retriever over :func:`hybrid_search`; scores travel in each document's metadata."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    index: KnowledgeIndex
+    k: int = 5
+    kind: str | None = None
+    topic: str | None = None
+    include_superseded: bool = False
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
+        hits = hybrid_search(self.index, query, self.k, build_where(self.kind, self.topic, self.include_superseded))
+        return [
+            LCDocument(
+                id=hit.chunk_id,
+                page_content=hit.text,
+                metadata={**hit.metadata, "score": hit.score, "dense_similarity": hit.dense_similarity, "bm25_score": hit.bm25_score},
+            )
+            for hit in hits
+        ]

@@ -1,0 +1,176 @@
+"""The chunk index: Chroma (through langchain-chroma) for vectors, plus a BM25 snapshot.
+
+Chunk ids are content hashes, so re-ingesting only embeds what changed. New chunks are added
+before stale ones are deleted, and the corpus version is written last: a run that crashes part way
+leaves extra chunks that the next run deletes, never a hole.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import chromadb
+import numpy as np
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+
+from knowledge_base.bm25_index import BM25Index
+from knowledge_base.chunking import Chunk, chunk_document
+from knowledge_base.documents import Document
+from knowledge_base.embeddings import BATCH_SIZE, embedding_signature
+
+ProgressCallback = Callable[[int, int], None]
+VERSION_KEY = "corpus_version"
+
+
+@dataclass
+class SyncReport:
+    """What one ingest run changed."""
+
+    added_documents: list[str] = field(default_factory=list)
+    changed_documents: list[str] = field(default_factory=list)
+    removed_documents: list[str] = field(default_factory=list)
+    unchanged_documents: int = 0
+    added_chunks: int = 0
+    deleted_chunks: int = 0
+
+
+@dataclass(frozen=True)
+class LexicalSnapshot:
+    """Every chunk of the collection with a BM25 index over it and arrays for filtering."""
+
+    ids: list[str]
+    texts: list[str]
+    metadatas: list[dict[str, Any]]
+    bm25: BM25Index
+    columns: dict[str, np.ndarray]
+
+    def mask(self, where: dict[str, str]) -> np.ndarray | None:
+        if not where:
+            return None
+        allowed = np.ones(len(self.ids), dtype=bool)
+        for key, value in where.items():
+            allowed &= self.columns[key] == value
+        return allowed
+
+
+FILTER_KEYS = ("kind", "topic", "status", "origin")
+
+
+class KnowledgeIndex:
+    """Owns one Chroma collection per embedding model and the lexical index derived from it."""
+
+    def __init__(self, client: chromadb.ClientAPI, embeddings: Embeddings, prefix: str = "coach") -> None:
+        self.embeddings = embeddings
+        self.collection_name = f"{prefix}-{embedding_signature(embeddings)}"
+        self.store = Chroma(
+            collection_name=self.collection_name,
+            embedding_function=embeddings,
+            client=client,
+            collection_configuration={"hnsw": {"space": "cosine"}},
+        )
+        self._client = client
+        self._lock = threading.Lock()
+        self._snapshot: LexicalSnapshot | None = None
+
+    @property
+    def collection(self) -> chromadb.Collection:
+        return self._client.get_collection(self.collection_name)
+
+    def size(self) -> int:
+        """Number of chunks in the index."""
+        return self.collection.count()
+
+    def corpus_version(self, origin: str = "curated") -> str | None:
+        """The version recorded by the last complete ingest of ``origin``."""
+        metadata = self.collection.metadata or {}
+        value = metadata.get(f"{VERSION_KEY}:{origin}")
+        return str(value) if value else None
+
+    def sync(
+        self,
+        documents: Iterable[Document],
+        origin: str,
+        version: str,
+        keep_sources: set[str] | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> SyncReport:
+        """Make the chunks of ``origin`` match ``documents``; keep chunks of ``keep_sources``.
+
+        ``keep_sources`` are files that failed to load this time: their last good version stays.
+        """
+        chunks = [c for d in documents for c in chunk_document(d)]
+        return self.sync_chunks(chunks, origin, version, keep_sources, progress)
+
+    def sync_chunks(
+        self,
+        chunks: list[Chunk],
+        origin: str,
+        version: str,
+        keep_sources: set[str] | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> SyncReport:
+        """Make the chunks of ``origin`` match ``chunks`` (see :meth:`sync`)."""
+        keep = keep_sources or set()
+        desired: dict[str, Chunk] = {c.id: c for c in chunks}
+        existing = self.collection.get(where={"origin": origin}, include=["metadatas"])
+        existing_meta = dict(zip(existing["ids"], existing["metadatas"] or []))
+        new_chunks = [c for cid, c in desired.items() if cid not in existing_meta]
+        stale = [cid for cid, m in existing_meta.items() if cid not in desired and m.get("source") not in keep]
+
+        report = _describe_changes(desired, existing_meta, new_chunks, stale)
+        total = len(new_chunks)
+        for start in range(0, total, BATCH_SIZE):
+            batch = new_chunks[start : start + BATCH_SIZE]
+            self.store.add_texts([c.text for c in batch], [dict(c.metadata) for c in batch], [c.id for c in batch])
+            if progress:
+                progress(min(start + BATCH_SIZE, total), total)
+        for start in range(0, len(stale), 500):
+            self.collection.delete(ids=stale[start : start + 500])
+        self._record_version(origin, version)
+        with self._lock:
+            self._snapshot = None
+        report.added_chunks, report.deleted_chunks = total, len(stale)
+        return report
+
+    def _record_version(self, origin: str, version: str) -> None:
+        collection = self.collection
+        metadata = {k: v for k, v in (collection.metadata or {}).items() if not k.startswith("hnsw:")}
+        metadata[f"{VERSION_KEY}:{origin}"] = version
+        collection.modify(metadata=metadata)
+
+    def snapshot(self) -> LexicalSnapshot:
+        """The lexical view of the collection, built once per change of the index."""
+        with self._lock:
+            if self._snapshot is None:
+                self._snapshot = self._build_snapshot()
+            return self._snapshot
+
+    def _build_snapshot(self) -> LexicalSnapshot:
+        data = self.collection.get(include=["documents", "metadatas"])
+        ids, texts = list(data["ids"]), list(data["documents"] or [])
+        metadatas = [dict(m or {}) for m in data["metadatas"] or []]
+        columns = {key: np.array([str(m.get(key, "")) for m in metadatas], dtype=object) for key in FILTER_KEYS}
+        return LexicalSnapshot(ids, texts, metadatas, BM25Index(texts), columns)
+
+
+def _describe_changes(
+    desired: dict[str, Chunk],
+    existing_meta: dict[str, dict[str, Any]],
+    new_chunks: list[Chunk],
+    stale: list[str],
+) -> SyncReport:
+    before = {str(m.get("doc_id")) for m in existing_meta.values()}
+    touched = {c.doc_id for c in new_chunks} | {str(existing_meta[cid].get("doc_id")) for cid in stale}
+    current = {c.doc_id for c in desired.values()}
+    report = SyncReport()
+    report.added_documents = sorted(current - before)
+    report.changed_documents = sorted((current & before) & touched)
+    stale_set = set(stale)
+    kept = {str(m.get("doc_id")) for cid, m in existing_meta.items() if cid not in desired and cid not in stale_set}
+    report.removed_documents = sorted(before - current - kept)
+    report.unchanged_documents = len(current) - len(report.added_documents) - len(report.changed_documents)
+    return report
