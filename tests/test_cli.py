@@ -1,0 +1,106 @@
+"""The ``coach`` command line, driven in-process with the fixture corpus."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from api.config import get_settings
+from tests.conftest import FIXTURES
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def vector_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One embedding cache for the module: each test gets a fresh index, not fresh embeddings."""
+    return tmp_path_factory.mktemp("cache") / "vectors.sqlite3"
+
+
+@pytest.fixture(autouse=True)
+def settings_env(tmp_path: Path, corpus_copy: Path, vector_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("COACH_EMBEDDING_CACHE", str(vector_cache))
+    monkeypatch.setenv("COACH_CORPUS_DIR", str(corpus_copy))
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def test_help_is_in_vietnamese() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "Trợ lý số" in result.output and "eval" in result.output
+
+
+def test_ingest_then_search(corpus_copy: Path) -> None:
+    first = runner.invoke(app, ["ingest"])
+    assert first.exit_code == 0, first.output
+    assert "thêm 4" in first.output
+    again = runner.invoke(app, ["ingest", "--if-stale"])
+    assert again.exit_code == 0 and "up to date" in again.output
+    found = runner.invoke(app, ["search", "le phi khai sinh", "-k", "2", "--json"])
+    rows = json.loads(found.stdout)
+    assert rows[0]["doc_id"] == "mau-khai-sinh" and rows[0]["section"] == "Lệ phí" and rows[0]["legal_basis"]
+    text = runner.invoke(app, ["search", "mật khẩu mạnh"])
+    assert text.exit_code == 0 and "Căn cứ: 557/BKHCN-CĐSQG" in text.output
+
+
+def test_ingest_reports_bad_files_and_exits_non_zero(corpus_copy: Path) -> None:
+    (corpus_copy / "policy" / "hong.md").write_text("---\nid: hong\nkind: memo\n---\nNội dung\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest"])
+    assert result.exit_code == 1
+    assert "policy/hong.md:2" in result.output and "thêm 4" in result.output
+
+
+def test_ingest_portal_records() -> None:
+    result = runner.invoke(app, ["ingest", "--dichvucong", str(FIXTURES / "dichvucong_sample.jsonl")])
+    assert result.exit_code == 1  # two malformed lines are reported…
+    assert "dichvucong_sample.jsonl:3" in result.output
+    assert "dichvucong: 3 tài liệu" in result.output  # …and the three good records are indexed
+    missing = runner.invoke(app, ["ingest", "--dichvucong", "khong-co.jsonl"])
+    assert missing.exit_code == 2
+
+
+def test_search_rejects_empty_and_oversized_queries() -> None:
+    runner.invoke(app, ["ingest"])
+    empty = runner.invoke(app, ["search", "  "])
+    assert empty.exit_code == 2 and "để trống" in empty.output
+    long = runner.invoke(app, ["search", "a" * 10_000])
+    assert long.exit_code == 2 and "quá dài" in long.output
+
+
+def test_eval_retrieval_on_an_external_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    questions = tmp_path / "q.jsonl"
+    records = [
+        {"id": "a", "title": "Đăng ký khai sinh", "text": "Hồ sơ gồm tờ khai và giấy chứng sinh. Miễn lệ phí."},
+        {"id": "b", "title": "Đăng ký tạm trú", "text": "Người thuê trọ đăng ký tạm trú tại công an xã."},
+        {"id": "c", "title": "Chứng thực chữ ký", "text": "Phí chứng thực chữ ký là 10.000 đồng mỗi trường hợp."},
+    ]
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    rows = [
+        {"id": "q1", "question": "lam giay khai sinh can gi", "relevant_ids": ["a"], "note": "ignored key"},
+        {"id": "q2", "question": "thuê trọ đăng ký ở đâu", "relevant_ids": ["b"]},
+        {"id": "q3", "question": "chung thuc chu ky bao nhieu tien", "relevant_ids": ["c"]},
+    ]
+    questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["eval", "retrieval", "--dataset", str(questions), "--corpus", str(corpus), "--json", "--compare"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert {"n", "hit@1", "hit@5", "hit@10", "mrr@10", "ndcg@10", "latency_ms"} <= set(report)
+    assert report["n"] == 3 and report["hit@1"] == 1.0 and report["index_chunks"] == 3
+    assert set(report["modes"]) == {"bm25", "dense", "hybrid"}
+    assert report["latency_ms"]["p95"] >= report["latency_ms"]["p50"] > 0
+
+
+def test_eval_rejects_a_malformed_dataset(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "q1", "question": "x"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["eval", "retrieval", "--dataset", str(bad)])
+    assert result.exit_code == 2 and "bad.jsonl:1" in result.output
