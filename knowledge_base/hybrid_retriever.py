@@ -79,7 +79,9 @@ def hybrid_search(
     dense: list[tuple[str, float]] = []
     lexical: list[tuple[str, float]] = []
     if mode in ("hybrid", "dense"):
-        vector = index.embeddings.embed_query(text)
+        # The embedding model reads accented Vietnamese far better than text typed without marks.
+        dense_text = snapshot.restorer.restore(text) if snapshot.restorer.lacks_diacritics(text) else text
+        vector = index.embeddings.embed_query(dense_text)
         found = index.store.similarity_search_by_vector_with_relevance_scores(
             vector, k=min(candidates, len(snapshot.ids)), filter=_chroma_where(where)
         )

@@ -19,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 
 from knowledge_base.bm25_index import BM25Index
 from knowledge_base.chunking import Chunk, chunk_document
+from knowledge_base.diacritics_restorer import DiacriticsRestorer
 from knowledge_base.documents import Document
 from knowledge_base.embeddings import BATCH_SIZE, embedding_signature
 
@@ -46,6 +47,7 @@ class LexicalSnapshot:
     texts: list[str]
     metadatas: list[dict[str, Any]]
     bm25: BM25Index
+    restorer: DiacriticsRestorer
     columns: dict[str, np.ndarray]
 
     def mask(self, where: dict[str, str]) -> np.ndarray | None:
@@ -154,7 +156,7 @@ class KnowledgeIndex:
         ids, texts = list(data["ids"]), list(data["documents"] or [])
         metadatas = [dict(m or {}) for m in data["metadatas"] or []]
         columns = {key: np.array([str(m.get(key, "")) for m in metadatas], dtype=object) for key in FILTER_KEYS}
-        return LexicalSnapshot(ids, texts, metadatas, BM25Index(texts), columns)
+        return LexicalSnapshot(ids, texts, metadatas, BM25Index(texts), DiacriticsRestorer(texts), columns)
 
 
 def _describe_changes(
