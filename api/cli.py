@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -40,8 +41,8 @@ def progress_bar(label: str) -> Iterator:
 
 @app.command()
 def serve(
-    host: Annotated[Optional[str], typer.Option(help="Địa chỉ lắng nghe / bind address.")] = None,
-    port: Annotated[Optional[int], typer.Option(help="Cổng / port.")] = None,
+    host: Annotated[str | None, typer.Option(help="Địa chỉ lắng nghe / bind address.")] = None,
+    port: Annotated[int | None, typer.Option(help="Cổng / port.")] = None,
 ) -> None:
     """Chạy dịch vụ API và trang web / run the API and the web pages."""
     import uvicorn
@@ -54,16 +55,15 @@ def serve(
 
 @app.command()
 def ingest(
-    source: Annotated[Optional[Path], typer.Option(help="Thư mục kho tài liệu Markdown / corpus folder.")] = None,
+    source: Annotated[Path | None, typer.Option(help="Thư mục kho tài liệu Markdown / corpus folder.")] = None,
     dichvucong: Annotated[
-        Optional[Path], typer.Option(help="Tệp JSONL thủ tục từ Cổng DVC quốc gia / portal records (JSON Lines).")
+        Path | None, typer.Option(help="Tệp JSONL thủ tục từ Cổng DVC quốc gia / portal records (JSON Lines).")
     ] = None,
     if_stale: Annotated[bool, typer.Option("--if-stale", help="Chỉ chạy khi chỉ mục đã cũ / only when out of date.")] = False,
 ) -> None:
     """Xây dựng lại chỉ mục (chỉ phần thay đổi) / (re)build the index incrementally."""
-    from knowledge_base.ingest import index_is_stale, ingest_corpus, ingest_dichvucong
-
     from api.runtime import build_index
+    from knowledge_base.ingest import index_is_stale, ingest_corpus, ingest_dichvucong
 
     settings = get_settings()
     corpus_dir = source or settings.corpus_dir
@@ -101,16 +101,15 @@ def ingest(
 def search(
     query: Annotated[str, typer.Argument(help="Câu hỏi / the question.")],
     k: Annotated[int, typer.Option("--k", "-k", min=1, max=50, help="Số kết quả / number of results.")] = 5,
-    kind: Annotated[Optional[str], typer.Option(help="procedure | courseware | policy | guide")] = None,
-    topic: Annotated[Optional[str], typer.Option(help="Chủ đề / topic slug.")] = None,
+    kind: Annotated[str | None, typer.Option(help="procedure | courseware | policy | guide")] = None,
+    topic: Annotated[str | None, typer.Option(help="Chủ đề / topic slug.")] = None,
     include_superseded: Annotated[bool, typer.Option(help="Gồm cả văn bản hết hiệu lực.")] = False,
     mode: Annotated[str, typer.Option(help="hybrid | dense | bm25")] = "hybrid",
     as_json: Annotated[bool, typer.Option("--json", help="In JSON / print JSON.")] = False,
 ) -> None:
     """Tìm các đoạn tài liệu liên quan / show retrieval results."""
-    from knowledge_base import QueryError, build_where, hybrid_search
-
     from api.runtime import build_index
+    from knowledge_base import QueryError, build_where, hybrid_search
 
     index = build_index(get_settings())
     try:
@@ -120,8 +119,14 @@ def search(
         raise typer.Exit(2) from None
     if as_json:
         rows = [
-            {"rank": i, "chunk_id": h.chunk_id, "score": round(h.score, 5), "dense_similarity": round(h.dense_similarity, 4),
-             "bm25": round(h.bm25_score, 3), **{k: h.metadata.get(k) for k in ("doc_id", "title", "section", "legal_basis", "status", "kind")}}
+            {
+                "rank": i,
+                "chunk_id": h.chunk_id,
+                "score": round(h.score, 5),
+                "dense_similarity": round(h.dense_similarity, 4),
+                "bm25": round(h.bm25_score, 3),
+                **{k: h.metadata.get(k) for k in ("doc_id", "title", "section", "legal_basis", "status", "kind")},
+            }
             for i, h in enumerate(hits, start=1)
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -132,8 +137,10 @@ def search(
     out = Console()
     for i, hit in enumerate(hits, start=1):
         m = hit.metadata
-        out.print(f"[bold]{i}. {m.get('title')}[/bold] › {m.get('section')}  [dim](điểm {hit.score:.4f}, cos {hit.dense_similarity:.3f})[/dim]")
-        out.print(f"   Căn cứ: {m.get('legal_basis') or '—'} · {m.get('doc_id')} · {'còn hiệu lực' if m.get('status') == 'in_force' else 'hết hiệu lực'}")
+        status = "còn hiệu lực" if m.get("status") == "in_force" else "hết hiệu lực"
+        scores = f"điểm {hit.score:.4f}, cos {hit.dense_similarity:.3f}"
+        out.print(f"[bold]{i}. {m.get('title')}[/bold] › {m.get('section')}  [dim]({scores})[/dim]")
+        out.print(f"   Căn cứ: {m.get('legal_basis') or '—'} · {m.get('doc_id')} · {status}")
         body = hit.text.split("\n", 1)[-1].replace("\n", " ")
         out.print(f"   {body[:220]}{'…' if len(body) > 220 else ''}", markup=False)
 
@@ -149,3 +156,7 @@ _load_plugins()
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

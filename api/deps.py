@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from knowledge_base import KnowledgeIndex
-
 from api.config import Settings
+from knowledge_base import KnowledgeIndex
 
 
 def get_app_settings(request: Request) -> Settings:

@@ -9,9 +9,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from knowledge_base import QueryError
-
 from api import messages_vi
+from knowledge_base import QueryError
 
 log = logging.getLogger("coach.api")
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
-
 from api.config import Settings
+from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
 
 
 def build_index(settings: Settings) -> KnowledgeIndex:

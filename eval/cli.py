@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -34,14 +34,16 @@ def _print_table(results: list[dict[str, Any]], title: str) -> None:
     for column in ("mode", "n", *METRICS, "p50 ms", "p95 ms"):
         table.add_column(column)
     for r in results:
-        table.add_row(r["mode"], str(r["n"]), *(f"{r[m]:.3f}" for m in METRICS), str(r["latency_ms"]["p50"]), str(r["latency_ms"]["p95"]))
+        table.add_row(
+            r["mode"], str(r["n"]), *(f"{r[m]:.3f}" for m in METRICS), str(r["latency_ms"]["p50"]), str(r["latency_ms"]["p95"])
+        )
     Console().print(table)
 
 
 @app.command()
 def retrieval(
     dataset: Annotated[Path, typer.Option(help="Câu hỏi JSONL {id, question, relevant_ids}.")],
-    corpus: Annotated[Optional[Path], typer.Option(help="Kho ngoài JSONL {id, title, text}, lập chỉ mục tạm.")] = None,
+    corpus: Annotated[Path | None, typer.Option(help="Kho ngoài JSONL {id, title, text}, lập chỉ mục tạm.")] = None,
     mode: Annotated[str, typer.Option(help="hybrid | dense | bm25")] = "hybrid",
     compare: Annotated[bool, typer.Option(help="So sánh bm25, dense và hybrid.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="In một đối tượng JSON ra stdout.")] = False,
@@ -51,9 +53,8 @@ def retrieval(
     from api.cli import progress_bar
     from api.config import get_settings
     from api.runtime import build_index
-    from knowledge_base import make_embeddings
-
     from eval.retrieval_eval import evaluate, temporary_index
+    from knowledge_base import CachedEmbeddings, make_embeddings
 
     questions = _read(dataset, RetrievalQuestion)
     modes = ["bm25", "dense", "hybrid"] if compare else [mode]
@@ -61,7 +62,9 @@ def retrieval(
     extra: dict[str, Any] = {}
     if corpus is not None:
         records = _read(corpus, CorpusRecord)
-        embeddings = make_embeddings(settings.embedding_backend, settings.embedding_model)
+        embeddings = CachedEmbeddings(
+            make_embeddings(settings.embedding_backend, settings.embedding_model), settings.embedding_cache_path
+        )
         with progress_bar("Lập chỉ mục tạm") as update, temporary_index(records, embeddings, update) as (index, seconds):
             results = [evaluate(index, questions, m) for m in modes]
             extra = {"corpus_documents": len(records), "index_chunks": index.size(), "index_build_s": round(seconds, 1)}
@@ -81,7 +84,10 @@ def retrieval(
         return
     _print_table(results, f"Truy hồi — {dataset.name}" + (f" trên {corpus.name}" if corpus else ""))
     if extra:
-        Console().print(f"Chỉ mục tạm: {extra['corpus_documents']} tài liệu, {extra['index_chunks']} đoạn, dựng trong {extra['index_build_s']} s")
+        size = f"{extra['corpus_documents']} tài liệu, {extra['index_chunks']} đoạn"
+        Console().print(f"Chỉ mục tạm: {size}, dựng trong {extra['index_build_s']} s")
     if show_misses:
         for miss in results[-1]["misses_at_5"]:
-            Console().print(f"[yellow]{miss['id']}[/yellow] {miss['question']} → cần {miss['expected']}, được {miss['got']}", markup=True)
+            Console().print(
+                f"[yellow]{miss['id']}[/yellow] {miss['question']} → cần {miss['expected']}, được {miss['got']}", markup=True
+            )

@@ -62,7 +62,19 @@ def main() -> None:
         folder = args.out or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         corpus, questions = build_files(args.records, folder)
-        command = ["coach", "eval", "retrieval", "--dataset", str(questions), "--corpus", str(corpus), "--compare", "--json"]
+        command = [
+            sys.executable,
+            "-m",
+            "api.cli",
+            "eval",
+            "retrieval",
+            "--dataset",
+            str(questions),
+            "--corpus",
+            str(corpus),
+            "--compare",
+            "--json",
+        ]
         sys.exit(subprocess.call(command))
 
 

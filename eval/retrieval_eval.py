@@ -9,17 +9,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from knowledge_base import Chunk, KnowledgeIndex, hybrid_search, make_chroma_client
-from knowledge_base.chunking import PATH_SEPARATOR, split_long_text
 from langchain_core.embeddings import Embeddings
 
 from eval.datasets_io import CorpusRecord, RetrievalQuestion
 from eval.metrics import dedupe, hit_at, ndcg_at, percentile, reciprocal_rank
+from knowledge_base import Chunk, KnowledgeIndex, hybrid_search, make_chroma_client
+from knowledge_base.chunking import PATH_SEPARATOR, split_long_text
 
 CHUNKS_PER_QUERY = 30  # enough chunks to fill ten distinct documents in practice
 
 
-def evaluate(index: KnowledgeIndex, questions: list[RetrievalQuestion], mode: str = "hybrid", where: dict | None = None) -> dict[str, Any]:
+def evaluate(
+    index: KnowledgeIndex, questions: list[RetrievalQuestion], mode: str = "hybrid", where: dict | None = None
+) -> dict[str, Any]:
     """Score ``questions`` against ``index``; returns the DESIGN.md keys plus per-question ranks."""
     if questions:  # warm-up: the first query builds the lexical snapshot
         hybrid_search(index, questions[0].question, 1, where, mode=mode)
@@ -38,7 +40,9 @@ def evaluate(index: KnowledgeIndex, questions: list[RetrievalQuestion], mode: st
         sums["mrr@10"] += reciprocal_rank(ranked, relevant, 10)
         sums["ndcg@10"] += ndcg_at(ranked, relevant, 10)
         if not hit_at(ranked, relevant, 5):
-            misses.append({"id": question.id, "question": question.question, "expected": question.relevant_ids, "got": ranked[:5]})
+            misses.append(
+                {"id": question.id, "question": question.question, "expected": question.relevant_ids, "got": ranked[:5]}
+            )
     n = len(questions)
     result: dict[str, Any] = {"mode": mode, "n": n}
     result.update({key: round(value / n, 4) if n else 0.0 for key, value in sums.items()})
@@ -53,8 +57,18 @@ def external_chunks(records: list[CorpusRecord]) -> list[Chunk]:
     for record in records:
         for number, part in enumerate(split_long_text(record.text)):
             content = f"{record.title}{PATH_SEPARATOR}phần {number + 1}\n{part}"
-            metadata = {"doc_id": record.id, "title": record.title, "kind": "guide", "topic": "external", "status": "in_force",
-                        "section": f"phần {number + 1}", "legal_basis": "", "source": record.id, "origin": "external", "chunk_index": number}
+            metadata = {
+                "doc_id": record.id,
+                "title": record.title,
+                "kind": "guide",
+                "topic": "external",
+                "status": "in_force",
+                "section": f"phần {number + 1}",
+                "legal_basis": "",
+                "source": record.id,
+                "origin": "external",
+                "chunk_index": number,
+            }
             chunks.append(Chunk(f"{record.id}#{number}", content, metadata))
     return chunks
 

@@ -30,7 +30,9 @@ class BM25Index:
             term: (np.array([i for i, _ in rows], dtype=np.int32), np.array([c for _, c in rows], dtype=np.float32))
             for term, rows in postings.items()
         }
-        self._idf = {term: math.log(1 + (self.size - len(rows[0]) + 0.5) / (len(rows[0]) + 0.5)) for term, rows in self._postings.items()}
+        self._idf = {
+            term: math.log(1 + (self.size - len(rows[0]) + 0.5) / (len(rows[0]) + 0.5)) for term, rows in self._postings.items()
+        }
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every indexed text for ``query`` (zeros where nothing matches)."""

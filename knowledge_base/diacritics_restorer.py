@@ -13,12 +13,27 @@ from collections.abc import Iterable
 
 from knowledge_base.text_normalize import fold_diacritics, words
 
-
 # Question phrasing that a procedure corpus rarely contains, so that "can gi" reads "cần gì".
 COMMON_PHRASES = (
-    "cần những gì", "cần giấy tờ gì", "cần mang gì", "có mất phí không", "mất bao lâu", "mất mấy ngày",
-    "mấy giờ", "mấy tuổi", "mấy ngày", "bao nhiêu tiền", "hiện nay là bao nhiêu", "ở đâu", "thế nào",
-    "có được không", "có phải không", "có bị phạt không", "làm sao", "tôi muốn hỏi", "cho hỏi",
+    "cần những gì",
+    "cần giấy tờ gì",
+    "cần mang gì",
+    "có mất phí không",
+    "mất bao lâu",
+    "mất mấy ngày",
+    "mấy giờ",
+    "mấy tuổi",
+    "mấy ngày",
+    "bao nhiêu tiền",
+    "hiện nay là bao nhiêu",
+    "ở đâu",
+    "thế nào",
+    "có được không",
+    "có phải không",
+    "có bị phạt không",
+    "làm sao",
+    "tôi muốn hỏi",
+    "cho hỏi",
 )
 
 
@@ -56,11 +71,10 @@ class DiacriticsRestorer:
                 continue
             following = self._forms.get(fold_diacritics(tokens[i + 1]), Counter()) if i + 1 < len(tokens) else Counter()
             previous = restored[-1] if restored else None
-
-            def score(form: str) -> float:
-                context = self._pairs[(previous, form)] if previous else 0
-                context += sum(self._pairs[(form, nxt)] for nxt in following)
-                return context * 1000 + candidates[form]
-
-            restored.append(max(candidates, key=score))
+            restored.append(max(candidates, key=lambda form: self._score(form, candidates, previous, following)))
         return " ".join(restored)
+
+    def _score(self, form: str, candidates: Counter[str], previous: str | None, following: Counter[str]) -> float:
+        context = self._pairs[(previous, form)] if previous else 0
+        context += sum(self._pairs[(form, nxt)] for nxt in following)
+        return context * 1000 + candidates[form]

@@ -28,7 +28,11 @@ _UPPER = rf"(?:TTg|[A-ZĐ](?![{_LOWER}]))"
 # A legal number inside run-on text: the agency part stops before "Nghị định", "Thông tư"…, and a
 # number may start right after the "QH13" of the previous one ("60/2014/QH1360/2014/QH13").
 LEGAL_IN_TEXT = re.compile(rf"(?:(?<=QH\d\d)|(?<![\d/]))\d{{1,4}}/(?:\d{{4}}/)?(?:QH\d{{2}}|{_UPPER}+(?:-{_UPPER}+)*)")
-_TABLE_HEADERS = ("Tên văn bản pháp lýMã văn bản", "Tên giấy tờMẫu đơn, tờ khaiSố lượng", "Hình thức nộpThời gianPhí, lệ phíMô tả")
+_TABLE_HEADERS = (
+    "Tên văn bản pháp lýMã văn bản",
+    "Tên giấy tờMẫu đơn, tờ khaiSố lượng",
+    "Hình thức nộpThời gianPhí, lệ phíMô tả",
+)
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,8 @@ def record_to_document(record: dict, source: str, reviewed_on: dt.date) -> Docum
     )
     bodies = {
         "Căn cứ pháp lý": law_text,
-        "Cơ quan thực hiện": f"Cấp thực hiện: {record.get('cap_thuc_hien') or 'không rõ'}." + (f" Cơ quan: {agencies}." if agencies else ""),
+        "Cơ quan thực hiện": f"Cấp thực hiện: {record.get('cap_thuc_hien') or 'không rõ'}."
+        + (f" Cơ quan: {agencies}." if agencies else ""),
         "Đối tượng": _known(record.get("doi_tuong_thuc_hien")) or "Cổng không ghi thông tin.",
         "Hồ sơ": _readable(record.get("thanh_phan_ho_so", "")),
         "Trình tự": _readable(record.get("trinh_tu_thuc_hien", "")),

@@ -27,9 +27,11 @@ PROCEDURE_SECTIONS: tuple[str, ...] = (
     "Lưu ý thường gặp",
 )
 
-# Vietnamese legal document numbers: 60/2014/QH13, 123/2015/NĐ-CP, 557/BKHCN-CĐSQG, 57-NQ/TW.
+# Vietnamese legal document numbers: 60/2014/QH13, 123/2015/NĐ-CP, 557/BKHCN-CĐSQG, 57-NQ/TW, 66.7/2025/NQ-CP.
 _UPPER_VI = "A-ZĐƯƠÂĂÊÔ"
-LEGAL_NUMBER = re.compile(rf"^\d{{1,4}}(/\d{{4}})?[/-][{_UPPER_VI}][{_UPPER_VI}a-zđ0-9]*(-[{_UPPER_VI}a-zđ0-9]+)*(/[{_UPPER_VI}][{_UPPER_VI}a-zđ0-9-]*)?$")
+LEGAL_NUMBER = re.compile(
+    rf"^\d{{1,4}}(\.\d{{1,2}})?(/\d{{4}})?[/-][{_UPPER_VI}][{_UPPER_VI}a-zđ0-9]*(-[{_UPPER_VI}a-zđ0-9]+)*(/[{_UPPER_VI}][{_UPPER_VI}a-zđ0-9-]*)?$"
+)
 PROCEDURE_CODE = re.compile(r"^\d\.\d{6}$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 AUDIENCES = {"cong-chuc-xa", "can-bo-xa", "nguoi-dan", "hoc-vien"}

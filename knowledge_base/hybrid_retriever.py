@@ -135,7 +135,12 @@ class HybridRetriever(BaseRetriever):
             LCDocument(
                 id=hit.chunk_id,
                 page_content=hit.text,
-                metadata={**hit.metadata, "score": hit.score, "dense_similarity": hit.dense_similarity, "bm25_score": hit.bm25_score},
+                metadata={
+                    **hit.metadata,
+                    "score": hit.score,
+                    "dense_similarity": hit.dense_similarity,
+                    "bm25_score": hit.bm25_score,
+                },
             )
             for hit in hits
         ]

@@ -90,7 +90,9 @@ def test_eval_retrieval_on_an_external_corpus(tmp_path: Path) -> None:
         {"id": "q3", "question": "chung thuc chu ky bao nhieu tien", "relevant_ids": ["c"]},
     ]
     questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
-    result = runner.invoke(app, ["eval", "retrieval", "--dataset", str(questions), "--corpus", str(corpus), "--json", "--compare"])
+    result = runner.invoke(
+        app, ["eval", "retrieval", "--dataset", str(questions), "--corpus", str(corpus), "--json", "--compare"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert {"n", "hit@1", "hit@5", "hit@10", "mrr@10", "ndcg@10", "latency_ms"} <= set(report)

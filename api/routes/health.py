@@ -5,9 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from knowledge_base import corpus_fingerprint
-
 from api.deps import IndexDep, SettingsDep
+from knowledge_base import corpus_fingerprint
 
 router = APIRouter(tags=["health"])
 
@@ -44,7 +43,9 @@ def healthz(index: IndexDep, settings: SettingsDep) -> Health:
     size = index.size()
     return Health(
         status="ok" if size and version == current else "degraded",
-        index=IndexHealth(chunks=size, collection=index.collection_name, store="chroma-server" if settings.chroma_url else "chroma-embedded"),
+        index=IndexHealth(
+            chunks=size, collection=index.collection_name, store="chroma-server" if settings.chroma_url else "chroma-embedded"
+        ),
         embedding=EmbeddingHealth(backend=settings.embedding_backend, model=str(getattr(index.embeddings, "model_id", ""))),
         corpus=CorpusHealth(version=version, current=current, stale=version != current),
     )

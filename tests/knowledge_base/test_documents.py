@@ -62,7 +62,11 @@ def test_empty_and_non_utf8_documents_are_rejected() -> None:
 def test_procedure_sections_must_follow_the_standard_order() -> None:
     good = (FIXTURE_CORPUS / "procedures" / "mau-khai-sinh.md").read_text(encoding="utf-8")
     assert [s.path[0] for s in parse_document(good.encode(), "p.md").sections] == list(PROCEDURE_SECTIONS)
-    swapped = good.replace("## Lệ phí", "## TMP").replace("## Thời hạn giải quyết", "## Lệ phí").replace("## TMP", "## Thời hạn giải quyết")
+    swapped = (
+        good.replace("## Lệ phí", "## TMP")
+        .replace("## Thời hạn giải quyết", "## Lệ phí")
+        .replace("## TMP", "## Thời hạn giải quyết")
+    )
     with pytest.raises(DocumentError, match="procedure sections must be"):
         parse_document(swapped.encode(), "p.md")
     missing = good.replace("## Nộp trực tuyến", "## Ghi chú")
@@ -74,7 +78,9 @@ def test_load_corpus_reports_every_bad_file_and_keeps_the_rest(corpus_copy: Path
     (corpus_copy / "policy" / "trung-id.md").write_text(GOOD, encoding="utf-8")  # duplicate id
     (corpus_copy / "policy" / "rong.md").write_text("", encoding="utf-8")
     (corpus_copy / "policy" / "hong.md").write_bytes(b"---\ntitle: \xc3\x28\n---\n")
-    (corpus_copy / "policy" / "sai-kind.md").write_text(GOOD.replace("mau-mat-khau", "sai-kind").replace("kind: policy", "kind: memo"), encoding="utf-8")
+    (corpus_copy / "policy" / "sai-kind.md").write_text(
+        GOOD.replace("mau-mat-khau", "sai-kind").replace("kind: policy", "kind: memo"), encoding="utf-8"
+    )
     loaded = load_corpus(corpus_copy)
     assert sorted(d.id for d in loaded.documents) == ["mau-cu", "mau-khai-sinh", "mau-mat-khau", "mau-vneid"]
     assert loaded.failed_sources == {"policy/trung-id.md", "policy/rong.md", "policy/hong.md", "policy/sai-kind.md"}

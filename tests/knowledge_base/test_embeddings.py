@@ -7,7 +7,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from langchain_core.embeddings import Embeddings
 
 from knowledge_base import CachedEmbeddings, make_embeddings

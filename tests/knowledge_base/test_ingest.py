@@ -59,7 +59,7 @@ def test_crash_mid_ingest_is_repaired_by_the_next_run(index: KnowledgeIndex, cor
 
     with pytest.raises(Crash):
         ingest_corpus(index, corpus_copy, progress=crash_after_first_batch)
-    assert 0 < index.size() and index_is_stale(index, corpus_copy)
+    assert index.size() > 0 and index_is_stale(index, corpus_copy)
     result = ingest_corpus(index, corpus_copy)
     assert result.ok and not index_is_stale(index, corpus_copy)
     assert _doc_ids(index) == {"mau-cu", "mau-khai-sinh", "mau-mat-khau", "mau-vneid"}

@@ -34,7 +34,9 @@ def test_superseded_documents_are_dropped_unless_asked_for(fixture_index: Knowle
 def test_metadata_filters_apply_to_both_retrievers(fixture_index: KnowledgeIndex) -> None:
     hits = hybrid_search(fixture_index, "khai sinh", 10, build_where(kind="policy"))
     assert hits and {h.metadata["kind"] for h in hits} == {"policy"}
-    assert {h.doc_id for h in hybrid_search(fixture_index, "khai sinh", 10, build_where(topic="dinh-danh-dien-tu"))} == {"mau-vneid"}
+    assert {h.doc_id for h in hybrid_search(fixture_index, "khai sinh", 10, build_where(topic="dinh-danh-dien-tu"))} == {
+        "mau-vneid"
+    }
 
 
 def test_langchain_retriever_interface(fixture_index: KnowledgeIndex) -> None:
