@@ -1,0 +1,166 @@
+"""The guardrail: every prompt is checked here before any model sees it."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+from guardrails import messages_vi
+from guardrails.analyzer import build_analyzer
+from guardrails.findings import (
+    CATEGORIES,
+    CREDENTIAL,
+    ENTITY_CATEGORY,
+    INTERNAL_DOCUMENT,
+    PERSONAL_DATA,
+    PROMPT_INJECTION,
+    SENSITIVE_PERSONAL_DATA,
+    STATE_SECRET,
+    Finding,
+)
+from guardrails.flags import FlagRecord, FlagStore
+from guardrails.normalizer import MAX_INPUT_CHARS, NormalizedText, fold, normalize
+from guardrails.policy import Allowlist, Policy
+from guardrails.recognizers.base import folded
+from guardrails.recognizers.sensitive_data_recognizer import TIED_SCORE
+from guardrails.redaction import redact
+
+Action = Literal["block", "allow"]
+IDENTIFIERS = {e for e, c in ENTITY_CATEGORY.items() if c == PERSONAL_DATA} - {"ADDRESS"}
+# Someone the message is about, even without a name: "chị ấy", "cháu", "vợ tôi", "tôi bị".
+_PERSON_CUE = re.compile(
+    r"(?<![a-z])((ong|ba|anh|chi|em|co|chu|bac|chau|cu) (ay|nay|do|kia|ta)|(vo|chong|con|me|bo|cha|anh|chi|em) "
+    r"(toi|em|minh|anh ay|chi ay)|(toi|em|minh) (bi|dang bi|mac|co tien|theo dao|la nguoi)|nha (ong|ba|anh|chi)|"
+    r"ho (ong|ba|anh|chi)|(cua|ve) (ong|ba|anh|chi|chau|co|chu) [a-z]+)(?![a-z])"
+)
+
+
+class GuardInputError(ValueError):
+    """Input the guardrail refuses to analyse; ``code`` and ``message_vi`` are ready for a 4xx body."""
+
+    def __init__(self, code: str, message_vi: str) -> None:
+        super().__init__(message_vi)
+        self.code, self.message_vi = code, message_vi
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The decision on one text. ``message_vi`` never repeats the values found."""
+
+    action: Action
+    findings: list[Finding]
+    redacted_text: str
+    message_vi: str
+    categories: list[str] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> bool:
+        return self.action == "block"
+
+
+class Guardrail:
+    """Analyses text on its normalised view, applies the policy and the allowlist, records flags."""
+
+    def __init__(
+        self,
+        policy: Policy | None = None,
+        allowlist: Allowlist | None = None,
+        flag_store: FlagStore | None = None,
+        hmac_key: bytes = b"",
+        analyzer: AnalyzerEngine | None = None,
+    ) -> None:
+        self.policy = policy or Policy.load()
+        self.allowlist = allowlist or Allowlist()
+        self.flag_store = flag_store
+        self._hmac_key = hmac_key
+        self._analyzer = analyzer or build_analyzer()
+
+    def check(self, text: str, context: dict[str, str] | None = None) -> Verdict:
+        """Decide on a prompt; a block is recorded (redacted) in the flag store, if there is one."""
+        verdict = self._decide(text, CATEGORIES)
+        if verdict.blocked and self.flag_store is not None:
+            self.flag_store.record(self._flag(text, verdict, context or {}))
+        return verdict
+
+    def check_output(self, text: str) -> Verdict:
+        """Decide on generated or retrieved text: personal data and injected instructions are masked."""
+        return self._decide(text, (PERSONAL_DATA, SENSITIVE_PERSONAL_DATA, CREDENTIAL, PROMPT_INJECTION))
+
+    def _decide(self, text: str, categories: tuple[str, ...]) -> Verdict:
+        view = _validated_view(text)
+        results = self._analyzer.analyze(view.text, language="vi", return_decision_process=False)
+        findings = self._findings(view, results, categories)
+        blocked = [f for f in findings if self.policy.rule(f.category).action == "block"]
+        found = sorted({f.category for f in blocked}, key=CATEGORIES.index)
+        if not blocked:
+            return Verdict("allow", findings, text, messages_vi.ALLOWED, [])
+        return Verdict("block", blocked, redact(text, blocked), _message(found), found)
+
+    def _findings(self, view: NormalizedText, results: list[RecognizerResult], categories: tuple[str, ...]) -> list[Finding]:
+        entities = {r.entity_type for r in results if r.score >= 0.6}
+        about_person = bool(entities & IDENTIFIERS) or bool(_PERSON_CUE.search(folded(view.text)))
+        allowed_spans = self._allowlisted_spans(view)
+        findings = []
+        for result in results:
+            category = ENTITY_CATEGORY.get(result.entity_type)
+            if category not in categories:
+                continue
+            score = result.score
+            # Sensitive words and home addresses are personal data only when tied to a person.
+            if about_person and category == SENSITIVE_PERSONAL_DATA:
+                score = max(score, TIED_SCORE)
+            if about_person and result.entity_type == "ADDRESS":
+                score = max(score, 0.7)
+            if score < self.policy.rule(category).threshold:
+                continue
+            if any(s <= result.start and result.end <= e for s, e in allowed_spans):
+                continue
+            start, end = view.to_original(result.start, result.end)
+            recognizer = result.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+            findings.append(Finding(category, result.entity_type, start, end, round(score, 3), recognizer))
+        return sorted(findings, key=lambda f: (f.start, f.end))
+
+    def _allowlisted_spans(self, view: NormalizedText) -> list[tuple[int, int]]:
+        view_folded = fold(view.text)
+        spans = []
+        for term in self.allowlist.terms():
+            for match in re.finditer(re.escape(term), view_folded):
+                spans.append(match.span())
+        return spans
+
+    def _flag(self, text: str, verdict: Verdict, context: dict[str, str]) -> FlagRecord:
+        digest = hmac.new(self._hmac_key, text.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+        return FlagRecord.from_verdict(verdict, digest, context)
+
+
+def _validated_view(text: str) -> NormalizedText:
+    if not isinstance(text, str):
+        raise GuardInputError("not_text", messages_vi.NOT_TEXT)
+    if not text.strip():
+        raise GuardInputError("empty_text", messages_vi.EMPTY_TEXT)
+    if len(text) > MAX_INPUT_CHARS:
+        raise GuardInputError("text_too_long", messages_vi.TOO_LONG.format(length=len(text), limit=MAX_INPUT_CHARS))
+    return normalize(text)
+
+
+def _message(categories: list[str]) -> str:
+    names = "; ".join(messages_vi.CATEGORY_NAMES[c] for c in categories)
+    advice = [messages_vi.ADVICE_REDACT] if {PERSONAL_DATA, SENSITIVE_PERSONAL_DATA} & set(categories) else []
+    if {STATE_SECRET, INTERNAL_DOCUMENT} & set(categories):
+        advice.append(messages_vi.ADVICE_DOCUMENT)
+    if CREDENTIAL in categories:
+        advice.append(messages_vi.ADVICE_CREDENTIAL)
+    if PROMPT_INJECTION in categories:
+        advice.append(messages_vi.ADVICE_INJECTION)
+    return " ".join([messages_vi.BLOCKED.format(categories=names), messages_vi.RULE, *advice])
+
+
+def default_guardrail(allowlist_path: Path | None = None, flag_store: FlagStore | None = None, hmac_key: bytes = b"") -> Guardrail:
+    """The guardrail with the shipped policy."""
+    return Guardrail(Policy.load(), Allowlist(allowlist_path), flag_store, hmac_key)

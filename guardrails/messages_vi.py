@@ -1,0 +1,22 @@
+"""Vietnamese messages of the guardrail, in one place for review."""
+
+CATEGORY_NAMES = {
+    "personal_data": "dữ liệu cá nhân (họ tên, số định danh, số điện thoại, địa chỉ…)",
+    "sensitive_personal_data": "dữ liệu cá nhân nhạy cảm (sức khỏe, tôn giáo, tiền án, tài chính…)",
+    "state_secret": "thông tin có dấu hiệu bí mật nhà nước",
+    "internal_document": "tài liệu nội bộ, không phổ biến",
+    "credential": "mật khẩu, mã OTP hoặc khóa truy cập",
+    "prompt_injection": "câu lệnh tìm cách vượt qua quy tắc của trợ lý",
+}
+BLOCKED = "Tin nhắn chưa được gửi vì có {categories}."
+RULE = "Theo Công văn 557/BKHCN-CĐSQG, không đưa thông tin này vào trợ lý AI."
+ADVICE_REDACT = "Bạn có thể gửi bản đã che thông tin (các giá trị được thay bằng nhãn như <CCCD>, <HỌ_TÊN>) hoặc mô tả tình huống mà không nêu dữ liệu định danh."
+ADVICE_DOCUMENT = "Không gửi nội dung tài liệu mật hoặc nội bộ; hãy hỏi về quy trình, quy định nói chung."
+ADVICE_CREDENTIAL = "Hãy đổi ngay mật khẩu hoặc mã vừa nhập nếu nó còn hiệu lực, và không chia sẻ với bất kỳ ai."
+ADVICE_INJECTION = "Trợ lý chỉ trả lời câu hỏi công việc dựa trên tài liệu đã kiểm duyệt."
+ALLOWED = "Tin nhắn không chứa thông tin cần chặn."
+EMPTY_TEXT = "Nội dung đang để trống."
+TOO_LONG = "Nội dung quá dài ({length} ký tự); tối đa {limit} ký tự."
+NOT_TEXT = "Nội dung phải là văn bản."
+SECRET_PLACEHOLDER = "<NỘI_DUNG_MẬT_ĐÃ_ẨN>"
+INTERNAL_PLACEHOLDER = "<NỘI_DUNG_NỘI_BỘ_ĐÃ_ẨN>"

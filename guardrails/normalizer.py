@@ -1,0 +1,149 @@
+"""A normalised view of a message that every detector reads, with a map back to the original.
+
+Evasions the view undoes: NFKC (full-width digits and letters), decomposed diacritics, zero-width
+and other invisible characters, Cyrillic and Greek homoglyphs, letters standing in for digits
+inside numbers (O/0, l/1), and numbers spelled out in Vietnamese words. Each character of the
+view remembers the span of the original it came from, so findings map back to original offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_INPUT_CHARS = 20_000
+
+# Look-alikes of Latin letters (Cyrillic and Greek) that pass for Vietnamese text.
+HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+        "һ": "h", "ԁ": "d", "ӏ": "l", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
+        "Р": "P", "С": "C", "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S", "ο": "o", "α": "a",
+        "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "Α": "A", "Β": "B",
+        "Ε": "E", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X",
+        "Υ": "Y", "Ζ": "Z",
+    }
+)  # fmt: skip
+_DIGIT_WORDS = {
+    "không": "0", "khong": "0", "linh": "0", "lẻ": "0", "một": "1", "mốt": "1", "mot": "1", "hai": "2",
+    "ba": "3", "bốn": "4", "bon": "4", "tư": "4", "năm": "5", "lăm": "5", "nam": "5", "lam": "5",
+    "sáu": "6", "sau": "6", "bảy": "7", "bẩy": "7", "bay": "7", "tám": "8", "tam": "8", "chín": "9", "chin": "9",
+}  # fmt: skip
+# Seven or more digit words in a row are a number read out, not prose ("hai ba" alone is not).
+_SPELLED_RUN = re.compile(
+    r"(?<!\w)(?:(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r")(?:[\s,.\-]+|$)){7,}",
+    re.IGNORECASE,
+)
+# Letters inside a run of digits: "O912 345 67l".
+_LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_NUMERIC_RUN = re.compile(r"[0-9Ool|I](?:[\s.\-]?[0-9Ool|I]){5,}")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """``text`` with, for each of its characters, the original ``[start, end)`` it came from."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the view to the smallest original span that covers it."""
+        if not self.text:
+            return 0, 0
+        start = min(max(start, 0), len(self.text) - 1)
+        end = min(max(end, start + 1), len(self.text))
+        return self.starts[start], self.ends[end - 1]
+
+
+def _is_invisible(char: str) -> bool:
+    category = unicodedata.category(char)
+    # Cf: zero-width space/joiners, BOM, soft hyphen…; Cs: lone surrogates; Co/Cn: private, unassigned.
+    return category in {"Cf", "Cs", "Co", "Cn"} or "\ufe00" <= char <= "\ufe0f"
+
+
+def _base_view(text: str) -> NormalizedText:
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        if _is_invisible(text[i]):
+            i += 1
+            continue
+        j = i + 1
+        # A base character with its combining marks (possibly separated by invisible characters).
+        while j < n and (unicodedata.combining(text[j]) or _is_invisible(text[j])):
+            j += 1
+        cluster = "".join(ch for ch in text[i:j] if not _is_invisible(ch))
+        for char in unicodedata.normalize("NFKC", cluster).translate(HOMOGLYPHS):
+            out.append(char)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    composed = "".join(out)
+    # NFKC per cluster leaves a few cross-cluster compositions; they do not change the length here.
+    return NormalizedText(composed, tuple(starts), tuple(ends), n)
+
+
+def _replace(view: NormalizedText, replacements: list[tuple[int, int, str]]) -> NormalizedText:
+    """Replace spans of ``view`` (sorted, non-overlapping); new characters map to the whole span."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for start, end, new in replacements:
+        out.append(view.text[position:start])
+        starts.extend(view.starts[position:start])
+        ends.extend(view.ends[position:start])
+        out.append(new)
+        starts.extend([view.starts[start]] * len(new))
+        ends.extend([view.ends[end - 1]] * len(new))
+        position = end
+    out.append(view.text[position:])
+    starts.extend(view.starts[position:])
+    ends.extend(view.ends[position:])
+    return NormalizedText("".join(out), tuple(starts), tuple(ends), view.original_length)
+
+
+def _spelled_numbers(view: NormalizedText) -> list[tuple[int, int, str]]:
+    replacements = []
+    for match in _SPELLED_RUN.finditer(view.text):
+        words = re.findall(r"[^\W\d_]+", match.group(0))
+        digits = "".join(_DIGIT_WORDS[w.lower()] for w in words)
+        end = match.end() - (len(match.group(0)) - len(match.group(0).rstrip(" \t\n,.-")))
+        replacements.append((match.start(), end, digits))
+    return replacements
+
+
+def _lookalike_digits(view: NormalizedText) -> list[tuple[int, int, str]]:
+    replacements = []
+    for match in _NUMERIC_RUN.finditer(view.text):
+        run = match.group(0)
+        if sum(ch.isdigit() for ch in run) >= 6 and run != run.translate(_LOOKALIKE_DIGITS):
+            replacements.append((match.start(), match.end(), run.translate(_LOOKALIKE_DIGITS)))
+    return replacements
+
+
+def normalize(text: str) -> NormalizedText:
+    """The normalised view of ``text``; raises ``ValueError`` on input that is not text or too long."""
+    if not isinstance(text, str):
+        raise ValueError("text must be a string")
+    if len(text) > MAX_INPUT_CHARS:
+        raise ValueError(f"text longer than {MAX_INPUT_CHARS} characters")
+    view = _base_view(text)
+    view = _replace(view, _spelled_numbers(view))
+    return _replace(view, _lookalike_digits(view))
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, one output character per input character."""
+    out = []
+    for char in text:
+        lowered = char.lower()
+        lowered = lowered if len(lowered) == 1 else char
+        base = unicodedata.normalize("NFD", lowered.replace("đ", "d").replace("Đ", "d"))[0]
+        out.append(base)
+    return "".join(out)

@@ -1,0 +1,74 @@
+"""Shared behaviour of our recognizers: Vietnamese context words read on the folded text."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from guardrails.normalizer import fold
+
+# Separators people put inside numbers: spaces, line breaks, dots, dashes (not "/" of dates and laws).
+SEP = r"[ \t\r\n.\-–_]{0,2}"
+
+
+def digits_only(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+@lru_cache(maxsize=16)
+def folded(text: str) -> str:
+    """The folded text, computed once per message for all recognizers."""
+    return fold(text)
+
+
+def has_cue(text: str, start: int, end: int, cues: tuple[str, ...], before: int = 60, after: int = 20) -> bool:
+    """Whether any folded ``cues`` occur in the window around ``[start, end)``."""
+    window = folded(text)[max(0, start - before) : start] + " " + folded(text)[end : end + after]
+    return any(cue in window for cue in cues)
+
+
+class ContextPatternRecognizer(PatternRecognizer):
+    """A pattern recognizer whose context words are matched on the folded text around a match.
+
+    ``validate_result`` returns ``False`` to drop a match and ``None`` to keep it at its pattern
+    score (never ``True``: Presidio would lift the score to 1.0 before context is weighed).
+    With ``REQUIRES_CONTEXT`` a match without a context word is dropped.
+    """
+
+    ENTITY: ClassVar[str]
+    PATTERNS: ClassVar[list[Pattern]]
+    CONTEXT: ClassVar[tuple[str, ...]] = ()
+    CONTEXT_BOOST: ClassVar[float] = 0.35
+    REQUIRES_CONTEXT: ClassVar[bool] = False
+    WINDOW_BEFORE: ClassVar[int] = 60
+    WINDOW_AFTER: ClassVar[int] = 20
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity=self.ENTITY,
+            patterns=self.PATTERNS,
+            context=list(self.CONTEXT),
+            supported_language="vi",
+            name=type(self).__name__,
+        )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            context = bool(self.CONTEXT) and has_cue(
+                text, result.start, result.end, self.CONTEXT, self.WINDOW_BEFORE, self.WINDOW_AFTER
+            )
+            if self.REQUIRES_CONTEXT and not context:
+                continue
+            if context:
+                result.score = min(1.0, result.score + self.CONTEXT_BOOST)
+            # Context is already weighed: keep Presidio's lemma-based enhancer away from it.
+            result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+            results.append(result)
+        return results

@@ -1,0 +1,13 @@
+"""Thẻ bảo hiểm y tế: two letters (beneficiary group), a benefit digit, a province code, 10 digits."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from guardrails.recognizers.base import SEP, ContextPatternRecognizer
+
+
+class BhytRecognizer(ContextPatternRecognizer):
+    ENTITY = "BHYT"
+    PATTERNS = [Pattern("bhyt_card", rf"(?<![A-Za-z0-9])[A-Za-z]{{2}}{SEP}[1-5]{SEP}\d{{2}}(?:{SEP}\d){{10}}(?![\d])", 0.7)]
+    CONTEXT = ("bhyt", "bao hiem y te", "the bh", "ma the")

@@ -1,0 +1,29 @@
+"""Internal-document markings: "lưu hành nội bộ", "không phổ biến", "tài liệu mật", "tài liệu nội bộ"."""
+
+from __future__ import annotations
+
+from guardrails.recognizers.document_cues import asks_for_work, is_question, looks_like_document, standalone_marking
+from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
+
+
+class InternalDocumentRecognizer(KeywordRecognizer):
+    PHRASES = {
+        "INTERNAL_MARKING": (
+            r"luu\s*hanh\s*noi\s*bo",
+            r"khong\s*pho\s*bien",
+            r"tai\s*lieu\s*mat",
+            r"van\s*ban\s*mat",
+            r"tai\s*lieu\s*noi\s*bo",
+            r"van\s*ban\s*noi\s*bo",
+            r"(chi\s*)?dung\s*noi\s*bo",
+            r"mat\s*-\s*noi\s*bo",
+            r"khong\s*(duoc\s*)?(sao\s*chup|phat\s*tan|cong\s*bo|tiet\s*lo)",
+            r"noi\s*bo\s*[:\-]",
+            r"(file|ban|du thao|ket luan|bien ban)\s*(hop\s*)?noi\s*bo",
+        ),
+    }
+
+    def score(self, text: str, entity: str, start: int, end: int) -> float:
+        if standalone_marking(text, start, end) or asks_for_work(text) or looks_like_document(text):
+            return 0.85
+        return 0.3 if is_question(text) else 0.6

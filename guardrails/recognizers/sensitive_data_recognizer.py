@@ -1,0 +1,31 @@
+"""Sensitive personal data in the sense of Nghị định 13/2023/NĐ-CP (health, religion, political views,
+ethnic origin, biometrics, sex life, criminal records, financial details).
+
+The words alone are not personal data ("người theo đạo Công giáo có được làm trưởng thôn không?"):
+matches score low here and the guard raises them when the message also identifies a person.
+"""
+
+from __future__ import annotations
+
+from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
+
+TIED_SCORE = 0.85
+
+
+class SensitiveDataRecognizer(KeywordRecognizer):
+    BASE_SCORE = 0.35
+    PHRASES = {
+        "HEALTH": (
+            "hiv", "aids", "arv", "ung thu", "benh an", "chan doan", "tam than", "tram cam", "roi loan", "giang mai",
+            "lao phoi", "viem gan", "nghien", "cai nghien", "methadone", "dieu tri", "nhiem", "mang thai", "pha thai",
+            "vo sinh", "khuyet tat", "dong kinh", "tieu duong", "dot quy", "suy than", "chay than", "benh nhan",
+            "ho so benh", "ket qua xet nghiem", "xet nghiem", "tiem chung", "covid", "benh", "om nang", "liet",
+        ),
+        "RELIGION": ("theo dao", "ton giao", "cong giao", "phat giao", "tin lanh", "cao dai", "hoa hao", "hoi giao", "theo dao", "linh muc", "muc su", "nha su", "xung toi"),
+        "POLITICS": ("quan diem chinh tri", "chong doi", "chong pha", "phan dong", "bieu tinh", "dang vien", "ky luat dang", "khai tru", "to chuc phan dong", "dan chu cuoi"),
+        "ETHNICITY": ("dan toc", "nguoi kinh", "nguoi tay", "nguoi thai", "nguoi h'mong", "nguoi hmong", "nguoi mong", "nguoi dao", "nguoi khmer", "nguoi hoa", "nguoi nung", "nguoi muong", "nguoi ede", "nguoi gia rai", "nguoi cham"),
+        "BIOMETRIC": ("van tay", "mong mat", "khuon mat", "sinh trac", "adn", "dna", "giong noi", "anh chan dung"),
+        "SEX_LIFE": ("dong tinh", "xu huong tinh duc", "quan he tinh duc", "tinh duc", "ngoai tinh", "chuyen gioi", "lgbt", "dong tinh nam", "dong tinh nu"),
+        "CRIMINAL_RECORD": ("tien an", "tien su", "an tu", "ket an", "pham toi", "phat tu", "an treo", "cai tao", "truy na", "vi pham hanh chinh", "bi bat", "tam giam", "ly lich tu phap", "chap hanh xong"),
+        "FINANCIAL": ("no xau", "so du", "khoan vay", "no vay", "thu nhap", "luong", "tien gui", "cam co", "the chap", "vo no", "no tin dung", "lich su tin dung", "cic"),
+    }  # fmt: skip

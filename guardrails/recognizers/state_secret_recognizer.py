@@ -1,0 +1,46 @@
+"""State-secret markings (Tuyệt mật, Tối mật, Mật, "Độ mật:", stamps) and pasted secret content.
+
+A question about the secrecy rules names the levels too ("tài liệu Tối mật được bảo vệ bao lâu?"):
+it is allowed unless the level is written as a stamp or comes with content to work on. Words such
+as mật khẩu, bảo mật, mật độ, mật ong, thân mật are not markings.
+"""
+
+from __future__ import annotations
+
+from guardrails.recognizers.document_cues import asks_for_work, is_question, looks_like_document, standalone_marking
+from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
+
+# Words around a bare "mật" that make it something else: mật khẩu, bảo mật, mật độ, mật ong…
+_NOT_MARKING_BEFORE = {"bảo", "bí", "thân", "cơ", "tuyệt", "tối", "độ", "giữ", "cẩn"}
+_NOT_MARKING_AFTER = {"khẩu", "độ", "ong", "mã", "thiết", "báo", "thám", "vụ", "ngọt", "gấu"}
+
+
+class StateSecretRecognizer(KeywordRecognizer):
+    PHRASES = {
+        "SECRET_MARKING": (
+            r"tuyet\s*mat",
+            r"toi\s*mat",
+            r"do\s*mat\s*[:\-]?\s*(mat|toi mat|tuyet mat)?",
+            r"dau\s*mat",
+            r"(thuoc\s*)?danh\s*muc\s*bi\s*mat\s*nha\s*nuoc",
+            r"bi\s*mat\s*nha\s*nuoc",
+            r"mat",
+        ),
+    }
+
+    def score(self, text: str, entity: str, start: int, end: int) -> float:
+        if end - start <= 3:  # a bare "mật": only the word itself, written as a stamp
+            return 0.9 if self._stamp_mat(text, start, end) else 0.0
+        if standalone_marking(text, start, end) or asks_for_work(text) or looks_like_document(text):
+            return 0.9
+        return 0.3 if is_question(text) else 0.6
+
+    @staticmethod
+    def _stamp_mat(text: str, start: int, end: int) -> bool:
+        if text[start:end].lower() != "mật":
+            return False
+        before = text[:start].split()[-1:] or [""]
+        after = text[end:].split()[:1] or [""]
+        if before[0].lower() in _NOT_MARKING_BEFORE or after[0].lower().strip(".,:;)") in _NOT_MARKING_AFTER:
+            return False
+        return not text[start:end].islower() and standalone_marking(text, start, end)
