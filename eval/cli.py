@@ -11,9 +11,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from eval.datasets_io import CorpusRecord, DatasetError, RetrievalQuestion, read_jsonl
+from eval.datasets_io import CorpusRecord, DatasetError, GuardrailCase, RetrievalQuestion, read_jsonl
 
-app = typer.Typer(help="Đánh giá chất lượng / evaluation (retrieval, answers, guardrail, hints).", no_args_is_help=True)
+app = typer.Typer(
+    help="Đánh giá chất lượng / evaluation (retrieval, answers, guardrail, hints).",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
 err = Console(stderr=True)
 METRICS = ("hit@1", "hit@5", "hit@10", "mrr@10", "ndcg@10")
 
@@ -91,3 +95,45 @@ def retrieval(
             Console().print(
                 f"[yellow]{miss['id']}[/yellow] {miss['question']} → cần {miss['expected']}, được {miss['got']}", markup=True
             )
+
+
+@app.command()
+def guardrail(
+    dataset: Annotated[Path, typer.Option(help="Ca kiểm thử JSONL {id, text, expected, categories, evasive}.")],
+    baseline: Annotated[
+        list[str], typer.Option(help="So sánh thêm: presidio (Presidio mặc định), vipii. Lặp lại để chọn nhiều.")
+    ] = [],  # noqa: B006 - typer needs a literal default
+    cold_start: Annotated[bool, typer.Option(help="Đo thời gian khởi động lạnh trong tiến trình mới.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="In một đối tượng JSON ra stdout.")] = False,
+) -> None:
+    """Đánh giá bộ lọc: độ phủ chặn, chặn nhầm, theo nhóm, độ trễ p50/p95."""
+    from api.config import get_settings
+    from api.runtime import build_guardrail
+    from eval.guardrail_baselines import BASELINES, ours
+    from eval.guardrail_eval import cold_start_seconds, evaluate
+
+    cases = _read(dataset, GuardrailCase)
+    unknown = [b for b in baseline if b not in BASELINES]
+    if unknown:
+        err.print(f"[red]Không có baseline: {', '.join(unknown)} (chọn: {', '.join(BASELINES)})[/red]")
+        raise typer.Exit(2)
+    report: dict[str, Any] = evaluate(ours(build_guardrail(get_settings(), record_flags=False)), cases)
+    if cold_start:
+        report["cold_start_s"] = cold_start_seconds()
+    report["baselines"] = {name: evaluate(BASELINES[name](), cases) for name in baseline}
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"Bộ lọc — {dataset.name} ({report['n']} ca)")
+    categories = list(report["per_category"])
+    for column in ("detector", "block recall", "evasive", "false block", *categories, "p50 ms", "p95 ms"):
+        table.add_column(column)
+    for name, row in [("guardrails", report), *report["baselines"].items()]:
+        table.add_row(
+            name, f"{row['block_recall']:.3f}", f"{row['evasive_recall']:.3f}", f"{row['false_block_rate']:.3f}",
+            *(f"{row['per_category'].get(c, 0):.3f}" for c in categories),
+            str(row["latency_ms"]["p50"]), str(row["latency_ms"]["p95"]),
+        )  # fmt: skip
+    Console().print(table)
+    if cold_start:
+        Console().print(f"Khởi động lạnh: {report['cold_start_s']} s")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -21,6 +21,16 @@ class RetrievalQuestion(BaseModel):
     id: str
     question: str
     relevant_ids: list[str]
+
+
+class GuardrailCase(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    text: str
+    expected: Literal["block", "allow"]
+    categories: list[str] = []
+    evasive: bool = False
 
 
 class CorpusRecord(BaseModel):

@@ -161,6 +161,8 @@ def _message(categories: list[str]) -> str:
     return " ".join([messages_vi.BLOCKED.format(categories=names), messages_vi.RULE, *advice])
 
 
-def default_guardrail(allowlist_path: Path | None = None, flag_store: FlagStore | None = None, hmac_key: bytes = b"") -> Guardrail:
+def default_guardrail(
+    allowlist_path: Path | None = None, flag_store: FlagStore | None = None, hmac_key: bytes = b""
+) -> Guardrail:
     """The guardrail with the shipped policy."""
     return Guardrail(Policy.load(), Allowlist(allowlist_path), flag_store, hmac_key)

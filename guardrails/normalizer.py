@@ -30,11 +30,15 @@ _DIGIT_WORDS = {
     "ba": "3", "bốn": "4", "bon": "4", "tư": "4", "năm": "5", "lăm": "5", "nam": "5", "lam": "5",
     "sáu": "6", "sau": "6", "bảy": "7", "bẩy": "7", "bay": "7", "tám": "8", "tam": "8", "chín": "9", "chin": "9",
 }  # fmt: skip
-# Seven or more digit words in a row are a number read out, not prose ("hai ba" alone is not).
+# Six or more digit words in a row are a number read out, not prose ("hai ba" alone is not).
 _SPELLED_RUN = re.compile(
-    r"(?<!\w)(?:(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r")(?:[\s,.\-]+|$)){7,}",
+    r"(?<!\w)(?:(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r")(?:[\s,.\-]+|$)){6,}",
     re.IGNORECASE,
 )
+# Characters written one at a time: "m a t  k h a u" (a wider gap separates words) and letters
+# joined by dots or dashes: "T.U.Y.Ệ.T M.Ậ.T", "đ.ộ m.ậ.t".
+_SPACED_RUN = re.compile(r"(?<!\S)\S(?:[ \t]{1,3}\S){3,}(?!\S)")
+_DOTTED_WORD = re.compile(r"(?<![\w.])(?:[^\W\d_][.\-_*]){1,}[^\W\d_](?![\w])")
 # Letters inside a run of digits: "O912 345 67l".
 _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _NUMERIC_RUN = re.compile(r"[0-9Ool|I](?:[\s.\-]?[0-9Ool|I]){5,}")
@@ -118,6 +122,21 @@ def _spelled_numbers(view: NormalizedText) -> list[tuple[int, int, str]]:
     return replacements
 
 
+def _spaced_characters(view: NormalizedText) -> list[tuple[int, int, str]]:
+    replacements = []
+    for match in _SPACED_RUN.finditer(view.text):
+        run = match.group(0)
+        if sum(ch.isalpha() for ch in run) < 3:  # "1 2 3" lists stay as they are
+            continue
+        words = ["".join(word.split()) for word in re.split(r"[ \t]{2,}", run)]
+        replacements.append((match.start(), match.end(), " ".join(words)))
+    return replacements
+
+
+def _dotted_words(view: NormalizedText) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), re.sub(r"[.\-_*]", "", m.group(0))) for m in _DOTTED_WORD.finditer(view.text)]
+
+
 def _lookalike_digits(view: NormalizedText) -> list[tuple[int, int, str]]:
     replacements = []
     for match in _NUMERIC_RUN.finditer(view.text):
@@ -134,6 +153,8 @@ def normalize(text: str) -> NormalizedText:
     if len(text) > MAX_INPUT_CHARS:
         raise ValueError(f"text longer than {MAX_INPUT_CHARS} characters")
     view = _base_view(text)
+    view = _replace(view, _spaced_characters(view))
+    view = _replace(view, _dotted_words(view))
     view = _replace(view, _spelled_numbers(view))
     return _replace(view, _lookalike_digits(view))
 

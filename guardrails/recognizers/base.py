@@ -19,10 +19,22 @@ def digits_only(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+_MIXED_TOKEN = re.compile(r"[a-z0-9@$!]*[a-z][a-z0-9@$!]*")
+
+
+def _deleet(match: re.Match[str]) -> str:
+    token = match.group(0)
+    # Only words that mix letters with digits or symbols: "1gn0r3", "p@ss"; not "0912345678".
+    if sum(ch.isalpha() for ch in token) >= 2 and any(ch in "0134577@$!" for ch in token):
+        return token.translate(_LEET)
+    return token
+
+
 @lru_cache(maxsize=16)
 def folded(text: str) -> str:
-    """The folded text, computed once per message for all recognizers."""
-    return fold(text)
+    """Lower case, no diacritics, leetspeak undone; same length as ``text``. Cached per message."""
+    return _MIXED_TOKEN.sub(_deleet, fold(text))
 
 
 def has_cue(text: str, start: int, end: int, cues: tuple[str, ...], before: int = 60, after: int = 20) -> bool:

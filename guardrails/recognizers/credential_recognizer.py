@@ -1,43 +1,84 @@
-"""Credentials being shared: passwords, OTP and activation codes, API keys, tokens, connection strings.
+"""Credentials being shared: passwords, PINs, OTP and activation codes, API keys, tokens, private
+keys and connection strings.
 
-A question about passwords ("mật khẩu mạnh cần bao nhiêu ký tự?") has no value after the cue.
+A password is recognised as a cue (mật khẩu, mk, pass, mã PIN, OTP, tài khoản…) followed within
+a few words by a value that looks like a secret (letters with digits or symbols, or a run of
+digits). A question about passwords ("mật khẩu mạnh cần bao nhiêu ký tự?") has no such value.
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+import re
 
-from guardrails.recognizers.base import ContextPatternRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
-# The value after a cue must look like a secret, not like the rest of a question.
-_NOT_A_VALUE = r"(?!(?:gì|gi|bao|mạnh|manh|như|nhu|thế|the|nào|nao|có|co|là|la|của|cua|phải|phai|cần|can|mới|moi|cũ|cu|không|khong|được|duoc|bị|bi|thì|thi|để|de|ở|o|cho|đã|da|sao|mình|minh|tôi|toi|em)\b)"
-_VALUE = r"[^\s\"'“”,;]{4,64}"
+from guardrails.recognizers.base import ContextPatternRecognizer, folded
 
-
-class CredentialRecognizer(ContextPatternRecognizer):
-    ENTITY = "PASSWORD"
-    PATTERNS = [
-        Pattern(
-            "password_value",
-            rf"(?i)(?:mật\s*khẩu|mat\s*khau|\bmk\b|\bpass(?:word)?\b|\bpwd?\b|mã\s*pin|ma\s*pin)(?:\s+(?:của|cua|tài khoản|tai khoan|đăng nhập|dang nhap|mới|moi|cũ|cu)\b[^:=\n]{{0,40}}?)?\s*(?:là|la|:|=|is)\s*[\"'“]?{_NOT_A_VALUE}{_VALUE}",
-            0.85,
-        ),
-        Pattern("connection_string", r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s:/@]{1,64}:[^\s@]{2,64}@[^\s]+", 0.9),
-    ]
+_PASSWORD_CUE = re.compile(r"(?<![a-z])(mat\s*khau|mk|pass(?:word|wd|code)?|pwd?|ma\s*pin|pin|ma\s*so\s*bi\s*mat)(?![a-z])")
+_OTP_CUE = re.compile(
+    r"(?<![a-z])(otp|ma\s*(?:xac\s*(?:thuc|nhan|minh)|kich\s*hoat|bao\s*mat|dang\s*nhap|otp)|activation\s*code|verification\s*code)(?![a-z])"
+)
+_ACCOUNT_CUE = re.compile(r"(?<![a-z])(tai\s*khoan|tk|user(?:name)?|dang\s*nhap|login|admin)(?![a-z])")
+_TOKEN = re.compile(r"[^\s,;\"'“”()<>]+")
+_FORM_CODE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$")  # CT01, A4, G7: names of forms and sizes
+_SYMBOLS = set("@#$%^&*!~+=?_")
+WINDOW = 80
 
 
-class OtpRecognizer(ContextPatternRecognizer):
-    ENTITY = "OTP"
-    PATTERNS = [
-        Pattern(
-            "otp_value",
-            r"(?i)(?:\botp\b|mã\s*(?:xác\s*(?:thực|nhận|minh)|kích\s*hoạt|otp|bảo\s*mật|đăng\s*nhập)|ma\s*(?:xac\s*(?:thuc|nhan|minh)|kich\s*hoat)|activation\s*code|verification\s*code)[^\d\n]{0,25}\d(?:[\s.\-]?\d){3,9}(?!\d)",
-            0.85,
-        )
-    ]
+def secret_like(token: str, digits_ok: int) -> bool:
+    """Whether ``token`` looks like a password or code rather than a word of the sentence."""
+    value = token.rstrip(".,:;")
+    if not 4 <= len(value) <= 64 or "/" in value or "://" in value or _FORM_CODE.match(value):
+        return False
+    if not value.isascii():
+        return False
+    letters = any(c.isalpha() for c in value)
+    digits = sum(c.isdigit() for c in value)
+    if value.isdigit():
+        return digits_ok <= len(value) <= 12
+    mixed = letters and (digits > 0 or any(c in _SYMBOLS for c in value))
+    return mixed and len(value) >= 6
+
+
+class CredentialRecognizer(EntityRecognizer):
+    """Passwords, PINs and one-time codes next to their cue."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PASSWORD", "OTP"], supported_language="vi", name="CredentialRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        view = folded(text)
+        found: dict[tuple[int, int], tuple[str, float]] = {}
+        for cue, entity, digits_ok in ((_PASSWORD_CUE, "PASSWORD", 6), (_OTP_CUE, "OTP", 4), (_ACCOUNT_CUE, "PASSWORD", 99)):
+            for match in cue.finditer(view):
+                window_end = min(len(text), match.end() + WINDOW)
+                for token in _TOKEN.finditer(text, match.end(), window_end):
+                    if secret_like(token.group(0), digits_ok):
+                        end = token.start() + len(token.group(0).rstrip(".,:;"))
+                        found.setdefault((token.start(), end), (entity, 0.85))
+        return [
+            RecognizerResult(
+                entity,
+                start,
+                end,
+                score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+                },
+            )
+            for (start, end), (entity, score) in found.items()
+        ]
 
 
 class ApiKeyRecognizer(ContextPatternRecognizer):
+    """Keys, tokens and private keys in the shapes their issuers use."""
+
     ENTITY = "API_KEY"
     PATTERNS = [
         Pattern("openai_style", r"\bsk-[A-Za-z0-9_\-]{20,}", 0.95),
@@ -45,10 +86,13 @@ class ApiKeyRecognizer(ContextPatternRecognizer):
         Pattern("github_token", r"\bgh[pousr]_[A-Za-z0-9]{30,}\b", 0.95),
         Pattern("google_api_key", r"\bAIza[0-9A-Za-z_\-]{30,}\b", 0.95),
         Pattern("slack_token", r"\bxox[abpr]-[A-Za-z0-9\-]{10,}", 0.95),
+        Pattern("telegram_bot_token", r"\b\d{8,10}:[A-Za-z0-9_\-]{30,}", 0.95),
         Pattern("jwt", r"\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}", 0.9),
+        Pattern("private_key", r"-----BEGIN [A-Z ]*PRIVATE KEY-----", 0.95),
+        Pattern("connection_string", r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s:/@]{1,64}:[^\s@]{2,64}@[^\s]+", 0.9),
         Pattern(
             "named_secret",
-            r"(?i)(?:api[\s_-]*key|token|secret|client[\s_-]*secret|khóa\s*api|khoa\s*api|access[\s_-]*key|bearer)\s*(?:là|la|:|=)?\s*[\"'“]?[A-Za-z0-9_\-+/=.]{16,}",
+            r"(?i)(?:api[\s_-]*key|token|secret|client[\s_-]*secret|khóa\s*api|khoa\s*api|access[\s_-]*key|bearer)\s*(?:là|la|:|=)?\s*[\"'“]?[A-Za-z0-9_\-+/=.:]{16,}",
             0.85,
         ),
     ]

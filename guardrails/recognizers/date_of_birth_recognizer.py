@@ -10,14 +10,29 @@ from guardrails.recognizers.base import ContextPatternRecognizer
 class DateOfBirthRecognizer(ContextPatternRecognizer):
     ENTITY = "DOB"
     PATTERNS = [
-        Pattern("numeric_date", r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])\s?[/\-.]\s?(?:0?[1-9]|1[0-2])\s?[/\-.]\s?(?:19|20)\d{2}(?!\d)", 0.5),
+        Pattern(
+            "numeric_date",
+            r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])\s?[/\-.]\s?(?:0?[1-9]|1[0-2])\s?[/\-.]\s?(?:19|20)\d{2}(?!\d)",
+            0.5,
+        ),
         Pattern(
             "words_date",
             r"(?i)ngày\s+(?:0?[1-9]|[12]\d|3[01])\s+tháng\s+(?:0?[1-9]|1[0-2])\s+năm\s+(?:19|20)\d{2}(?!\d)",
             0.5,
         ),
     ]
-    CONTEXT = ("sinh ngay", "ngay sinh", "ngay, thang, nam sinh", "ns:", "ns ", "sinh nam", "dob", "date of birth", "born", "sinh:")
+    CONTEXT = (
+        "sinh ngay",
+        "ngay sinh",
+        "ngay, thang, nam sinh",
+        "ns:",
+        "ns ",
+        "sinh nam",
+        "dob",
+        "date of birth",
+        "born",
+        "sinh:",
+    )
     WINDOW_BEFORE = 30
     WINDOW_AFTER = 0
     REQUIRES_CONTEXT = True

@@ -10,13 +10,42 @@ from guardrails.recognizers.base import folded
 _WORK_REQUEST = re.compile(
     r"(?<![a-z])(tom tat|tom luoc|viet lai|soan|lap bang|lap danh sach|doc giup|phan tich|dich|chinh sua|sua giup|"
     r"trich|rut gon|lam giup|giup (em|toi|minh|anh|chi)|nhan xet|danh gia giup|summari[sz]e|rewrite|translate|"
-    r"dua vao|theo noi dung|noi dung sau|van ban sau|tai lieu sau|doan sau|duoi day|kem theo|dinh kem)(?![a-z])"
+    r"dua vao|theo noi dung|noi dung sau|van ban sau|tai lieu sau|doan sau|duoi day|kem theo|dinh kem|dan vao|gui kem|"
+    r"chinh loi|chinh giup|nho (chinh|sua|soan|viet|tom tat|xem|kiem tra)|xem giup|kiem tra giup|tong hop)(?![a-z])"
 )
 _QUESTION = re.compile(
     r"(\?|(?<![a-z])(la gi|bao lau|bao nhieu|gom nhung|nhung muc|muc nao|the nao|nhu the nao|co duoc|duoc khong|"
     r"co phai|quy dinh|ai co tham quyen|khi nao|o dau|lam sao|vi sao|tai sao|khac nhau|phan biet|what is|how)(?![a-z]))"
 )
 _DOCUMENT_SHAPE = re.compile(r"(?m)^\s*(so:|kinh gui|v/v|noi nhan|\d+\.\s|[-•]\s)|/(kh|bc|tb|qd|ubnd|cv)-", re.IGNORECASE)
+
+
+# Talking about the secrecy rules themselves: laws, regulations, drafts of internal rules, quizzes.
+_ABOUT_RULES = re.compile(
+    r"(?<![a-z])(luat|nghi dinh|thong tu|quy dinh|noi quy|dieu \d+|trac nghiem|on tap|"
+    r"mau dau|khong dua vao|khong duoc dua|co duoc dua|co duoc|thoi han bao ve|khac .{0,30} nhu the nao)(?![a-z])"
+)
+# Content to work on: after a colon or in quotes, or on further lines.
+_PAYLOAD = re.compile(r"(:\s*\S.{30,}|[\"“«].{25,}[\"”»]|\n\s*\S.{15,})", re.DOTALL)
+
+
+def about_rules(text: str) -> bool:
+    return bool(_ABOUT_RULES.search(folded(text)))
+
+
+def has_payload(text: str) -> bool:
+    return bool(_PAYLOAD.search(text))
+
+
+def marking_score(text: str, start: int, end: int) -> float:
+    """How likely a secrecy or internal marking at ``[start, end)`` marks content being sent."""
+    if standalone_marking(text, start, end):
+        return 0.9
+    if has_payload(text) and not about_rules(text):
+        return 0.9 if asks_for_work(text) or looks_like_document(text) else 0.7
+    if is_question(text) or about_rules(text):
+        return 0.3
+    return 0.55 if asks_for_work(text) else 0.45
 
 
 def asks_for_work(text: str) -> bool:
@@ -37,10 +66,17 @@ def standalone_marking(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     # "TỐI MẬT" is a stamp; "TuYệT MậT" an evasion; "Tối mật" in a sentence is neither.
     odd_case = word.isupper() or any(not (w.islower() or w.istitle() or w.isupper()) for w in word.split())
-    before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end != -1 else len(text)].strip()
-    bracketed = any(b in before for b in "([«\"'") and any(a in after for a in ")]»\"'")
-    return odd_case or bracketed or after.lstrip().startswith(":") or len(line) <= len(word) + 12
+    return odd_case or _bracketed(text, start, end) or after.lstrip().startswith(":") or len(line) <= len(word) + 12
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Inside parentheses or brackets that close soon after: "(tài liệu nội bộ – không phổ biến)"."""
+    opening = max(text.rfind("(", 0, start), text.rfind("[", 0, start))
+    if opening == -1 or start - opening > 40 or max(text.rfind(")", 0, start), text.rfind("]", 0, start)) > opening:
+        return False
+    closing = [i for i in (text.find(")", end), text.find("]", end)) if i != -1]
+    return bool(closing) and min(closing) - end <= 40

@@ -19,7 +19,9 @@ _LIVES = re.compile(
     r"(tru tai|thuong tru|tam tru|cu tru|noi o|cho o|dia chi( nha| lien he| thuong tru)?\s*:|nha (toi|em|minh|anh|chi|ong|ba|co|chu|bac)|"
     r"nha o|o tai|song (o|tai)|que quan|que o|hien o|dang o|nha cua|den nha|ve nha|nha rieng|dia chi cua)"
 )
-_OFFICE = re.compile(r"(tru so|ubnd|uy ban|van phong|co quan|trung tam phuc vu|bo phan mot cua|dia chi co quan|nha van hoa|truong|tram y te|cong an)")
+_OFFICE = re.compile(
+    r"(tru so|ubnd|uy ban|van phong|co quan|trung tam phuc vu|bo phan mot cua|dia chi co quan|nha van hoa|truong|tram y te|cong an)"
+)
 
 
 class HomeAddressRecognizer(KeywordRecognizer):
@@ -29,6 +31,10 @@ class HomeAddressRecognizer(KeywordRecognizer):
         view = folded(text)
         results = []
         for match in _ADDRESS.finditer(view):
+            # "thôn Đông", "ngõ 45", not "nông thôn có…" or "áp dụng": a name or number follows.
+            follower = text[match.end(1) :].lstrip()[:1]
+            if not any(ch.isdigit() for ch in match.group(1)) and not (follower.isupper() or follower.isdigit()):
+                continue
             before = view[max(0, match.start() - 50) : match.start()]
             if _OFFICE.search(before) or _OFFICE.search(view[match.start() : match.end()][:25]):
                 continue

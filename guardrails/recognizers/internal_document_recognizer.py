@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guardrails.recognizers.document_cues import asks_for_work, is_question, looks_like_document, standalone_marking
+from guardrails.recognizers.document_cues import marking_score
 from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
 
 
@@ -24,6 +24,4 @@ class InternalDocumentRecognizer(KeywordRecognizer):
     }
 
     def score(self, text: str, entity: str, start: int, end: int) -> float:
-        if standalone_marking(text, start, end) or asks_for_work(text) or looks_like_document(text):
-            return 0.85
-        return 0.3 if is_question(text) else 0.6
+        return marking_score(text, start, end)

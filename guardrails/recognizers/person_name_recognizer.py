@@ -7,6 +7,7 @@ initials ("Phạm Q. Huy") count. Street, place and agency names built from a pe
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -19,11 +20,31 @@ _SURNAMES = [
     for line in (Path(__file__).resolve().parents[1] / "data" / "surnames.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ]
-_UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
-# A capitalised syllable (Title case or all caps) or an initial such as "Q.".
-_SYLLABLE = rf"(?:[{_UPPER}][a-zđà-ỹ]+|[{_UPPER}]{{2,}}|[{_UPPER}]\.)"
+_VOWELS = "AĂÂEÊIOÔƠUƯY"
+_TONED = "".join(unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"))
+_UPPER = "A-ZĐ" + "ĂÂÊÔƠƯ" + _TONED
+_LOWER = _UPPER.lower()
+# A capitalised syllable, an all-caps syllable, or an initial such as "Q.".
+_TITLE = rf"[{_UPPER}][{_LOWER}]+"
+_CAPS = rf"[{_UPPER}]{{2,}}"
+_INITIAL = rf"[{_UPPER}]\."
 _SURNAME = "|".join(sorted((re.escape(s) for s in _SURNAMES), key=len, reverse=True))
-_FULL_NAME = re.compile(rf"(?<![\w])(?:{_SURNAME}|{_SURNAME.upper()})(?:[ \t]+{_SYLLABLE}){{1,3}}(?![\w])")
+# Title-case names continue in title case, upper-case names in upper case.
+_FULL_NAME = re.compile(
+    rf"(?<![\w])(?:(?:{_SURNAME})(?:[ \t]+(?:{_TITLE}|{_INITIAL})){{1,3}}|(?:{_SURNAME.upper()})(?:[ \t]+{_CAPS}){{1,3}})(?![\w])"
+)
+# Ê Đê, Gia Rai… names: H'Luyến Byă, Y Moan Niê, Ksor H'Bia.
+_HIGHLAND_NAME = re.compile(
+    rf"(?<![\w])(?:H'|Y |Ksor |Nay |Siu |Rơ |Rahlan )[{_UPPER}]?[{_LOWER}]+(?:[ \t]+{_TITLE}){{0,2}}(?![\w])"
+)
+_SYLLABLE = rf"(?:{_TITLE}|{_CAPS}|{_INITIAL})"
+_DATA = Path(__file__).resolve().parents[1] / "data"
+# Places and public figures whose names look like a person's: never personal data here.
+_PUBLIC_NAMES = {
+    line.strip().lower()
+    for line in (_DATA / "public_names.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+}
 _CUES = (
     "ông", "bà", "anh", "chị", "em", "cháu", "cô", "chú", "bác", "cụ", "thím", "mợ", "dì", "bé", "con",
     "họ tên:", "họ và tên:", "họ tên", "họ và tên", "tên là", "tên:", "tên", "người bệnh", "bệnh nhân", "đồng chí", "đ/c",
@@ -53,12 +74,12 @@ class PersonNameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         spans: dict[tuple[int, int], float] = {}
-        for match in _FULL_NAME.finditer(text):
-            if not self._looks_like_place(text, match.start()):
+        for match in [*_FULL_NAME.finditer(text), *_HIGHLAND_NAME.finditer(text)]:
+            if not self._looks_like_place(text, match.start()) and not self._public(match.group(0)):
                 spans[match.span()] = 0.75
         for match in _CUE_NAME.finditer(text):
             name = match.group(1)
-            if name.split()[0].lower() in _NOT_NAMES or self._looks_like_place(text, match.start(1)):
+            if name.split()[0].lower() in _NOT_NAMES or self._looks_like_place(text, match.start(1)) or self._public(name):
                 continue
             span = match.span(1)
             spans[span] = max(spans.get(span, 0.0), 0.85 if " " in name else 0.65)
@@ -76,6 +97,12 @@ class PersonNameRecognizer(EntityRecognizer):
             )
             for (start, end), score in spans.items()
         ]
+
+    @staticmethod
+    def _public(name: str) -> bool:
+        words = name.lower().split()
+        # "Hà Nội", "Hồ Chí Minh", "Phó Chủ tịch": a known place, figure or title at the start.
+        return any(" ".join(words[:n]) in _PUBLIC_NAMES for n in range(1, len(words) + 1))
 
     @staticmethod
     def _looks_like_place(text: str, start: int) -> bool:

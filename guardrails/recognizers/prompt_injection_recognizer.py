@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from urllib.parse import unquote
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -19,14 +20,14 @@ _INSTRUCTIONS = r"(huong dan|chi dan|chi thi|quy tac|lenh|yeu cau|rang buoc|nguy
 PHRASES = (
     rf"bo qua (het |tat ca |moi |toan bo )?(cac |nhung |moi )?{_INSTRUCTIONS}",
     rf"(quen|xoa|vo hieu hoa|huy) (het |di |tat ca )?(cac |nhung |moi )?{_INSTRUCTIONS}",
-    rf"khong (can|phai) (tuan theo|tuan thu|theo|ap dung|kiem tra)",
+    r"khong (can|phai) (tuan theo|tuan thu|theo|ap dung|kiem tra)",
     r"ghi de (chinh sach|quy tac|huong dan|che do|cai dat)",
     r"tu (gio|bay gio|nay) (ban|may|mi|em) (la|se|khong|duoc|dong vai|hay)",
     r"(dong vai|nhap vai|gia vo|gia lam|hay tuong tuong) (ban |minh |em )?(la|lam|nhu)",
     r"che do (developer|nha phat trien|khong gioi han|dan|jailbreak|god|admin|quan tri)",
     r"(prompt|loi nhac|chi dan|huong dan) (he thong|goc|ban dau|an|noi bo|khoi tao)",
     r"system prompt", r"system message", r"huong dan an", r"quy tac loc",
-    r"(in|liet ke|tiet lo|cung cap|hien thi|viet|doc|chep|dua) (ra |lai |cho toi |toan bo |nguyen van |day du )*(prompt|chi dan|huong dan|quy tac|cau hinh|thiet lap)",
+    r"(in|liet ke|tiet lo|cung cap|hien thi|viet|doc|chep|dua) (ra |lai |cho toi |toan bo |nguyen van |day du |cac |nhung |het |tat ca )*(prompt|chi dan|huong dan|quy tac|cau hinh|thiet lap)",
     r"nguyen van (prompt|chi dan|huong dan|quy tac|cau hinh)",
     r"ignore (all |any |the |your |every )?(previous |prior |above |earlier |preceding |initial )?(instructions|prompts?|rules|directions|guidelines)",
     r"ignore (the|everything) above", r"disregard (all |any |the |your )?(previous |prior |above )?(instructions|rules|prompts?)",
@@ -35,9 +36,27 @@ PHRASES = (
     r"jailbreak", r"\bdan\b mode", r"do anything now", r"(initial|original|hidden|secret) (instructions|prompt)",
     r"reveal (your|the) (system )?(prompt|instructions|rules)", r"override (your|the|all)? ?(rules|policy|instructions|safety)",
     r"print (your|the) (system )?(prompt|instructions)",
+    r"(repeat|print|output|show|copy) (all |the )?(words |text |everything |instructions |rules )?(above|before this|preceding)",
+    r"everything above", r"word for word", r"rules (were )?you (were )?given", r"what (are|were) your (rules|instructions|guidelines)",
+    r"disregard your", r"(starting|beginning) with (the phrase )?.?(you are|ban la)", r"\[(system|admin|developer)\]",
+    r"<\s*(system|admin)\s*>", r"(tat|vo hieu hoa|bo|go|vuot qua) (bo loc|guardrail|kiem duyet|che do an toan|bo kiem tra|gioi han)",
+    r"khong (bi )?kiem duyet", r"uncensored", r"unfiltered", r"(lich su|noi dung) (hoi thoai|tro chuyen) (cua )?(cac |nhung )?nguoi dung khac",
+    r"du lieu (cua )?(cac |nhung )?nguoi dung khac", r"(lap lai|nhac lai|chep lai) (nguyen van |day du |toan bo )?(cac |nhung )?(chi dan|huong dan|cau lenh|quy tac)",
+    r"(o |tu )dau cuoc (tro chuyen|hoi thoai)", r"che do bao tri", r"admin.?override", r"huong dan moi (co hieu luc|thay the)",
+    r"tu cach (mot |la )?(ai|tro ly|chatbot) (khong|khong bi|tu do)", r"!\[[^\]]*\]\(https?://", r"noi (toan bo )?(noi dung )?(hoi thoai|cuoc tro chuyen)",
+    r"sau khi (url.?decode|giai ma|decode)", r"(chuyen|dich|giai ma) (sang|thanh) chu roi (thuc hien|lam theo)", r"doc nguoc .{0,20}(lam theo|thuc hien)",
+    r"(lam theo|thuc hien) (cau|lenh|chi dan) (sau|nay) (khi|sau khi)",
 )  # fmt: skip
-_TOPIC_QUESTION = re.compile(r"(la gi|what is|nghia la gi|la sao|phong chong|ngan chan|cach phong|how to prevent|tan cong .* la)")
+_TOPIC_QUESTION = re.compile(
+    r"(la gi|what is|nghia la gi|la sao|phong chong|ngan chan|cach phong|how to prevent|tan cong .* la|vi sao|tai sao|"
+    r"co nen|khong duoc|nhu the nao|the nao la|vi du ve|giai thich)"
+)
+_TOPIC_TERMS = re.compile(
+    r"system prompt|system message|prompt he thong|huong dan (he thong|an|goc|ban dau)|jailbreak|developer mode|"
+    r"tiet lo (prompt|huong dan|chi dan)( he thong)?|quy tac loc"
+)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+_HEX = re.compile(r"(?:[0-9a-fA-F]{2}){10,}")
 _PATTERN = phrase_pattern(PHRASES)
 
 
@@ -47,35 +66,49 @@ class PromptInjectionRecognizer(KeywordRecognizer):
 
     def score(self, text: str, entity: str, start: int, end: int) -> float:
         view = folded(text)
-        # A short definitional question about the attack names it without performing it.
-        if len(view) < 160 and _TOPIC_QUESTION.search(view) and not re.search(r"(hay|ban phai|you must|now)", view):
+        # A short question about the attack names it ("system prompt là gì?") without performing it.
+        topic_only = all(_TOPIC_TERMS.fullmatch(m.group(0)) for m in _PATTERN.finditer(view))
+        if topic_only and len(view) < 160 and _TOPIC_QUESTION.search(view):
             return 0.3
         return self.BASE_SCORE
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
-        for match in _BASE64.finditer(text):
-            decoded = _decode(match.group(0))
-            if decoded and _PATTERN.search(folded(decoded)):
-                results.append(
-                    RecognizerResult(
-                        "INJECTION",
-                        match.start(),
-                        match.end(),
-                        0.9,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-                        },
-                    )
-                )
+        hidden = [(m.start(), m.end(), _decode_base64(m.group(0))) for m in _BASE64.finditer(text)]
+        hidden += [(m.start(), m.end(), _decode_hex(m.group(0))) for m in _HEX.finditer(text)]
+        if "%" in text:
+            hidden.append((0, len(text), unquote(text)))
+        # Instructions written backwards ("…snoitcurtsni suoiverp erongI").
+        hidden.append((0, len(text), text[::-1]))
+        for start, end, decoded in hidden:
+            if decoded and decoded != text and _PATTERN.search(folded(decoded)):
+                results.append(self._result(start, end))
         return results
 
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(
+            "INJECTION",
+            start,
+            end,
+            0.9,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+            },
+        )
 
-def _decode(candidate: str) -> str | None:
+
+def _decode_base64(candidate: str) -> str | None:
     try:
         raw = base64.b64decode(candidate + "=" * (-len(candidate) % 4), validate=True)
         return raw.decode("utf-8")
     except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _decode_hex(candidate: str) -> str | None:
+    try:
+        return bytes.fromhex(candidate).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
         return None

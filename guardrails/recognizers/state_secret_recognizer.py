@@ -7,7 +7,8 @@ as mật khẩu, bảo mật, mật độ, mật ong, thân mật are not markin
 
 from __future__ import annotations
 
-from guardrails.recognizers.document_cues import asks_for_work, is_question, looks_like_document, standalone_marking
+from guardrails.recognizers.base import folded
+from guardrails.recognizers.document_cues import about_rules, has_payload, is_question, marking_score, standalone_marking
 from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
 
 # Words around a bare "mật" that make it something else: mật khẩu, bảo mật, mật độ, mật ong…
@@ -20,10 +21,11 @@ class StateSecretRecognizer(KeywordRecognizer):
         "SECRET_MARKING": (
             r"tuyet\s*mat",
             r"toi\s*mat",
-            r"do\s*mat\s*[:\-]?\s*(mat|toi mat|tuyet mat)?",
+            r"do\s*mat\s*[:\-]\s*(mat|toi mat|tuyet mat)?",
+            r"do\s*(mat|toi\s*mat|tuyet\s*mat)",
             r"dau\s*mat",
             r"(thuoc\s*)?danh\s*muc\s*bi\s*mat\s*nha\s*nuoc",
-            r"bi\s*mat\s*nha\s*nuoc",
+            r"thuoc\s*bi\s*mat\s*nha\s*nuoc",
             r"mat",
         ),
     }
@@ -31,9 +33,21 @@ class StateSecretRecognizer(KeywordRecognizer):
     def score(self, text: str, entity: str, start: int, end: int) -> float:
         if end - start <= 3:  # a bare "mật": only the word itself, written as a stamp
             return 0.9 if self._stamp_mat(text, start, end) else 0.0
-        if standalone_marking(text, start, end) or asks_for_work(text) or looks_like_document(text):
-            return 0.9
-        return 0.3 if is_question(text) else 0.6
+        phrase = text[start:end]
+        if folded(text)[start:end].startswith("do") and ":" not in phrase:
+            # "công văn độ Mật", "độ Tối mật": a level named with a capital; "xác định độ mật" is not.
+            level = phrase.split()[1:2]
+            if not level or not level[0][:1].isupper():
+                return 0.0
+        score = marking_score(text, start, end)
+        # "Độ mật: Tối mật", "công văn độ Mật": the classification field of a document, filled in.
+        if (
+            folded(text)[start:end].startswith("do")
+            and not about_rules(text)
+            and not (is_question(text) and not has_payload(text))
+        ):
+            score = max(score, 0.85)
+        return score
 
     @staticmethod
     def _stamp_mat(text: str, start: int, end: int) -> bool:

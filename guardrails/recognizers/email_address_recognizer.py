@@ -7,7 +7,7 @@ from presidio_analyzer import Pattern
 from guardrails.recognizers.base import ContextPatternRecognizer
 
 
-class EmailRecognizer(ContextPatternRecognizer):
+class EmailAddressRecognizer(ContextPatternRecognizer):
     ENTITY = "EMAIL"
     PATTERNS = [
         Pattern(

@@ -11,7 +11,7 @@ from guardrails.recognizers.base import SEP, ContextPatternRecognizer, digits_on
 _LANDLINE_AREAS = {f"02{n:02d}" for n in range(3, 100)}
 
 
-class PhoneRecognizer(ContextPatternRecognizer):
+class VietnamPhoneRecognizer(ContextPatternRecognizer):
     ENTITY = "PHONE"
     PATTERNS = [
         Pattern("mobile", rf"(?<![\d+])(?:\+{SEP}84|84|0)(?:{SEP}\d){{9}}(?![\d/])", 0.7),
