@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import hmac
 import re
@@ -39,6 +41,19 @@ _PERSON_CUE = re.compile(
     r"(toi|em|minh|anh ay|chi ay)|(toi|em|minh) (bi|dang bi|mac|co tien|theo dao|la nguoi)|nha (ong|ba|anh|chi)|"
     r"ho (ong|ba|anh|chi)|(cua|ve) (ong|ba|anh|chi|chau|co|chu) [a-z]+)(?![a-z])"
 )
+
+
+_BASE64_BLOB = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])")
+
+
+def decode_base64_text(blob: str) -> str | None:
+    """The text a base64 blob encodes, if it encodes readable UTF-8 text."""
+    try:
+        decoded = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    readable = sum(ch.isalnum() or ch.isspace() or ch in ".,:;-_@/|()" for ch in decoded)
+    return decoded if decoded and readable / len(decoded) > 0.85 else None
 
 
 class GuardInputError(ValueError):
@@ -95,12 +110,33 @@ class Guardrail:
     def _decide(self, text: str, categories: tuple[str, ...]) -> Verdict:
         view = _validated_view(text)
         results = self._analyzer.analyze(view.text, language="vi", return_decision_process=False)
+        results += self._encoded_results(view.text)
         findings = self._findings(view, results, categories)
         blocked = [f for f in findings if self.policy.rule(f.category).action == "block"]
         found = sorted({f.category for f in blocked}, key=CATEGORIES.index)
         if not blocked:
             return Verdict("allow", findings, text, messages_vi.ALLOWED, [])
         return Verdict("block", blocked, redact(text, blocked), _message(found), found)
+
+    def _encoded_results(self, text: str) -> list[RecognizerResult]:
+        """Data hidden in base64: the decoded text is analysed and its findings cover the whole blob."""
+        results = []
+        for match in _BASE64_BLOB.finditer(text):
+            decoded = decode_base64_text(match.group(0))
+            if decoded is None:
+                continue
+            inner = self._analyzer.analyze(normalize(decoded).text, language="vi")
+            for result in inner:
+                results.append(
+                    RecognizerResult(
+                        result.entity_type,
+                        match.start(),
+                        match.end(),
+                        result.score,
+                        recognition_metadata=result.recognition_metadata,
+                    )
+                )
+        return results
 
     def _findings(self, view: NormalizedText, results: list[RecognizerResult], categories: tuple[str, ...]) -> list[Finding]:
         entities = {r.entity_type for r in results if r.score >= 0.6}

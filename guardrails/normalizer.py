@@ -31,13 +31,11 @@ _DIGIT_WORDS = {
     "sáu": "6", "sau": "6", "bảy": "7", "bẩy": "7", "bay": "7", "tám": "8", "tam": "8", "chín": "9", "chin": "9",
 }  # fmt: skip
 # Six or more digit words in a row are a number read out, not prose ("hai ba" alone is not).
-_SPELLED_RUN = re.compile(
-    r"(?<!\w)(?:(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r")(?:[\s,.\-]+|$)){6,}",
-    re.IGNORECASE,
-)
+_DIGIT_TOKEN = r"(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r"|\d)"
+_SPELLED_RUN = re.compile(rf"(?<!\w){_DIGIT_TOKEN}(?:[\s,.\-–—]+{_DIGIT_TOKEN}(?!\w)){{5,}}", re.IGNORECASE)
 # Characters written one at a time: "m a t  k h a u" (a wider gap separates words) and letters
 # joined by dots or dashes: "T.U.Y.Ệ.T M.Ậ.T", "đ.ộ m.ậ.t".
-_SPACED_RUN = re.compile(r"(?<!\S)\S(?:[ \t]{1,3}\S){3,}(?!\S)")
+_SPACED_RUN = re.compile(r"(?<!\S)\S(?:[ \t]{1,3}\S){2,}(?!\S)")
 _DOTTED_WORD = re.compile(r"(?<![\w.])(?:[^\W\d_][.\-_*]){1,}[^\W\d_](?![\w])")
 # Letters inside a run of digits: "O912 345 67l".
 _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
@@ -115,10 +113,11 @@ def _replace(view: NormalizedText, replacements: list[tuple[int, int, str]]) -> 
 def _spelled_numbers(view: NormalizedText) -> list[tuple[int, int, str]]:
     replacements = []
     for match in _SPELLED_RUN.finditer(view.text):
-        words = re.findall(r"[^\W\d_]+", match.group(0))
-        digits = "".join(_DIGIT_WORDS[w.lower()] for w in words)
-        end = match.end() - (len(match.group(0)) - len(match.group(0).rstrip(" \t\n,.-")))
-        replacements.append((match.start(), end, digits))
+        tokens = re.findall(r"[^\W\d_]+|\d", match.group(0))
+        if sum(not t.isdigit() for t in tokens) < 3:  # mostly digits already: the number patterns cope
+            continue
+        digits = "".join(t if t.isdigit() else _DIGIT_WORDS[t.lower()] for t in tokens)
+        replacements.append((match.start(), match.end(), digits))
     return replacements
 
 
@@ -139,10 +138,22 @@ def _dotted_words(view: NormalizedText) -> list[tuple[int, int, str]]:
 
 def _lookalike_digits(view: NormalizedText) -> list[tuple[int, int, str]]:
     replacements = []
-    for match in _NUMERIC_RUN.finditer(view.text):
+    text = view.text
+    for match in _NUMERIC_RUN.finditer(text):
         run = match.group(0)
-        if sum(ch.isdigit() for ch in run) >= 6 and run != run.translate(_LOOKALIKE_DIGITS):
-            replacements.append((match.start(), match.end(), run.translate(_LOOKALIKE_DIGITS)))
+        if sum(ch.isdigit() for ch in run) < 6 or run == run.translate(_LOOKALIKE_DIGITS):
+            continue
+        # A letter that belongs to a word ("192.168.1.1 là") is not a digit in disguise.
+        chars = list(run)
+        for offset, char in enumerate(run):
+            position = match.start() + offset
+            before = text[position - 1] if position > 0 else " "
+            after = text[position + 1] if position + 1 < len(text) else " "
+            if char.isalpha() and not (before.isalpha() or after.isalpha()):
+                chars[offset] = char.translate(_LOOKALIKE_DIGITS)
+        fixed = "".join(chars)
+        if fixed != run:
+            replacements.append((match.start(), match.end(), fixed))
     return replacements
 
 
@@ -168,3 +179,9 @@ def fold(text: str) -> str:
         base = unicodedata.normalize("NFD", lowered.replace("đ", "d").replace("Đ", "d"))[0]
         out.append(base)
     return "".join(out)
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics but keep case: ``Nguyễn`` → ``Nguyen``, ``Đỗ`` → ``Do``."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))

@@ -12,7 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from guardrails.normalizer import fold
 
 # Separators people put inside numbers: spaces, line breaks, dots, dashes (not "/" of dates and laws).
-SEP = r"[ \t\r\n.\-–_]{0,2}"
+SEP = r"[ \t\r\n.\-–—_]{0,3}"
 
 
 def digits_only(text: str) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guardrails.recognizers.base import ContextPatternRecognizer
+from guardrails.recognizers.base import ContextPatternRecognizer, folded
 
 
 class DateOfBirthRecognizer(ContextPatternRecognizer):
@@ -27,6 +28,8 @@ class DateOfBirthRecognizer(ContextPatternRecognizer):
         "ngay, thang, nam sinh",
         "ns:",
         "ns ",
+        "sn:",
+        "sn ",
         "sinh nam",
         "dob",
         "date of birth",
@@ -36,3 +39,10 @@ class DateOfBirthRecognizer(ContextPatternRecognizer):
     WINDOW_BEFORE = 30
     WINDOW_AFTER = 0
     REQUIRES_CONTEXT = True
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        # "hy sinh ngày 23/1/1952" is a date of death, not of birth.
+        return [r for r in results if "hy sinh" not in folded(text)[max(0, r.start - 30) : r.start]]

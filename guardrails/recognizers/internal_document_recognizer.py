@@ -20,6 +20,10 @@ class InternalDocumentRecognizer(KeywordRecognizer):
             r"khong\s*(duoc\s*)?(sao\s*chup|phat\s*tan|cong\s*bo|tiet\s*lo)",
             r"noi\s*bo\s*[:\-]",
             r"(file|ban|du thao|ket luan|bien ban)\s*(hop\s*)?noi\s*bo",
+            r"chua\s*(duoc\s*(phep\s*)?)?(cong\s*bo|cong\s*khai|phat\s*hanh|ban\s*hanh)",
+            r"bao\s*mat\s*(den|cho\s*den|toi)\s*(khi|thoi\s*diem|ngay)",
+            r"(lay\s*)?y\s*kien\s*noi\s*bo",
+            r"(giao\s*ban|kiem\s*toan|thanh\s*tra|hop)\s*noi\s*bo",
         ),
     }
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from guardrails.normalizer import strip_marks
 from guardrails.recognizers.base import folded
 
 _SURNAMES = [
@@ -28,7 +29,9 @@ _LOWER = _UPPER.lower()
 _TITLE = rf"[{_UPPER}][{_LOWER}]+"
 _CAPS = rf"[{_UPPER}]{{2,}}"
 _INITIAL = rf"[{_UPPER}]\."
-_SURNAME = "|".join(sorted((re.escape(s) for s in _SURNAMES), key=len, reverse=True))
+# Family names also typed without diacritics: "Nguyen Thi Hong Nhung".
+_SURNAME_FORMS = {*_SURNAMES, *(strip_marks(s) for s in _SURNAMES)}
+_SURNAME = "|".join(sorted((re.escape(s) for s in _SURNAME_FORMS), key=len, reverse=True))
 # Title-case names continue in title case, upper-case names in upper case.
 _FULL_NAME = re.compile(
     rf"(?<![\w])(?:(?:{_SURNAME})(?:[ \t]+(?:{_TITLE}|{_INITIAL})){{1,3}}|(?:{_SURNAME.upper()})(?:[ \t]+{_CAPS}){{1,3}})(?![\w])"
@@ -63,6 +66,11 @@ _NOT_A_PERSON_BEFORE = (
 _NOT_NAMES = {"ubnd", "uỷ", "ủy", "bộ", "sở", "phòng", "xã", "phường", "công", "trung", "ban", "cổng", "nhà", "ngân", "tôi", "em"}
 
 
+# Example names in forms and training material: "Nguyễn Văn A", "bà B", "ông X".
+_PLACEHOLDER = re.compile(r"(?:^|\s)[A-DXYZ]$")
+_PLACEHOLDER_AFTER = re.compile(r"\s[A-DXYZ](?![\w.])")
+
+
 class PersonNameRecognizer(EntityRecognizer):
     """Finds personal names on the normalised text (see the module docstring)."""
 
@@ -75,11 +83,17 @@ class PersonNameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         spans: dict[tuple[int, int], float] = {}
         for match in [*_FULL_NAME.finditer(text), *_HIGHLAND_NAME.finditer(text)]:
-            if not self._looks_like_place(text, match.start()) and not self._public(match.group(0)):
-                spans[match.span()] = 0.75
+            name = match.group(0)
+            if self._looks_like_place(text, match.start()) or self._public(name) or _PLACEHOLDER.search(name):
+                continue
+            if _PLACEHOLDER_AFTER.match(text, match.end()):
+                continue
+            spans[match.span()] = 0.75
         for match in _CUE_NAME.finditer(text):
             name = match.group(1)
             if name.split()[0].lower() in _NOT_NAMES or self._looks_like_place(text, match.start(1)) or self._public(name):
+                continue
+            if _PLACEHOLDER.search(name) or len(name) == 1:
                 continue
             span = match.span(1)
             spans[span] = max(spans.get(span, 0.0), 0.85 if " " in name else 0.65)

@@ -16,7 +16,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from guardrails.recognizers.base import folded
 from guardrails.recognizers.keyword_recognizer import KeywordRecognizer, phrase_pattern
 
-_INSTRUCTIONS = r"(huong dan|chi dan|chi thi|quy tac|lenh|yeu cau|rang buoc|nguyen tac|cau lenh|thiet lap|cai dat)"
+_INSTRUCTIONS = (
+    r"(huong dan|chi dan|chi thi|quy tac|quy dinh|chinh sach|lenh|yeu cau|rang buoc|nguyen tac|cau lenh|thiet lap|cai dat|bo loc)"
+)
 PHRASES = (
     rf"bo qua (het |tat ca |moi |toan bo )?(cac |nhung |moi )?{_INSTRUCTIONS}",
     rf"(quen|xoa|vo hieu hoa|huy) (het |di |tat ca )?(cac |nhung |moi )?{_INSTRUCTIONS}",
@@ -27,7 +29,8 @@ PHRASES = (
     r"che do (developer|nha phat trien|khong gioi han|dan|jailbreak|god|admin|quan tri)",
     r"(prompt|loi nhac|chi dan|huong dan) (he thong|goc|ban dau|an|noi bo|khoi tao)",
     r"system prompt", r"system message", r"huong dan an", r"quy tac loc",
-    r"(in|liet ke|tiet lo|cung cap|hien thi|viet|doc|chep|dua) (ra |lai |cho toi |toan bo |nguyen van |day du |cac |nhung |het |tat ca )*(prompt|chi dan|huong dan|quy tac|cau hinh|thiet lap)",
+    r"(in|liet ke|tiet lo|cung cap|hien thi|chep) (ra |lai |cho toi |toan bo |nguyen van |day du |cac |nhung |het |tat ca )*(prompt|chi dan|huong dan|quy tac|cau hinh|thiet lap|tu khoa)( (he thong|an|noi bo|cua ban|ban dau|goc|ma|bo loc))",
+    r"(in|liet ke|tiet lo|cung cap|hien thi|chep) (ra |lai |cho toi |toan bo |nguyen van |day du |cac |nhung |het |tat ca )*prompt",
     r"nguyen van (prompt|chi dan|huong dan|quy tac|cau hinh)",
     r"ignore (all |any |the |your |every )?(previous |prior |above |earlier |preceding |initial )?(instructions|prompts?|rules|directions|guidelines)",
     r"ignore (the|everything) above", r"disregard (all |any |the |your )?(previous |prior |above )?(instructions|rules|prompts?)",
@@ -46,6 +49,10 @@ PHRASES = (
     r"tu cach (mot |la )?(ai|tro ly|chatbot) (khong|khong bi|tu do)", r"!\[[^\]]*\]\(https?://", r"noi (toan bo )?(noi dung )?(hoi thoai|cuoc tro chuyen)",
     r"sau khi (url.?decode|giai ma|decode)", r"(chuyen|dich|giai ma) (sang|thanh) chu roi (thuc hien|lam theo)", r"doc nguoc .{0,20}(lam theo|thuc hien)",
     r"(lam theo|thuc hien) (cau|lenh|chi dan) (sau|nay) (khi|sau khi)",
+    r"(^|\n)\s*(system|admin|developer)\s*:", r"\"role\"\s*:\s*\"system\"", r"khong (bi )?rang buoc", r"khong bao gio tu choi",
+    r"never refuse", r"(guardrail|bo loc|kiem duyet|che do an toan) (da |dang )?(duoc |bi )?(tat|go bo|vo hieu)",
+    r"ghi chu (danh )?(cho|toi) (ai|tro ly|chatbot|mo hinh)", r"(note|instructions?) (to|for) (the )?(ai|assistant|model)",
+    r"allow_personal_data", r"reveal_prompt", r"policy\s*=\s*none", r"tu khoa (ma )?bo loc", r"che do kiem thu",
 )  # fmt: skip
 _TOPIC_QUESTION = re.compile(
     r"(la gi|what is|nghia la gi|la sao|phong chong|ngan chan|cach phong|how to prevent|tan cong .* la|vi sao|tai sao|"
@@ -69,6 +76,9 @@ class PromptInjectionRecognizer(KeywordRecognizer):
         # A short question about the attack names it ("system prompt là gì?") without performing it.
         topic_only = all(_TOPIC_TERMS.fullmatch(m.group(0)) for m in _PATTERN.finditer(view))
         if topic_only and len(view) < 160 and _TOPIC_QUESTION.search(view):
+            return 0.3
+        # The attack quoted in order to discuss it: "vì sao không làm theo câu 'bỏ qua hướng dẫn'?"
+        if _quoted(text, start, end) and _TOPIC_QUESTION.search(view):
             return 0.3
         return self.BASE_SCORE
 
@@ -97,6 +107,18 @@ class PromptInjectionRecognizer(KeywordRecognizer):
                 RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
             },
         )
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies between a pair of quotation marks."""
+    for opening, closing in (("'", "'"), ('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»")):
+        left = text.rfind(opening, 0, start)
+        if left == -1 or (opening == closing and text.count(opening, 0, start) % 2 == 0):
+            continue
+        right = text.find(closing, end)
+        if right != -1 and right - left < 300:
+            return True
+    return False
 
 
 def _decode_base64(candidate: str) -> str | None:

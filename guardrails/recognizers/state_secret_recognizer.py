@@ -54,7 +54,7 @@ class StateSecretRecognizer(KeywordRecognizer):
         if text[start:end].lower() != "mật":
             return False
         before = text[:start].split()[-1:] or [""]
-        after = text[end:].split()[:1] or [""]
+        after = text[end:].split("\n", 1)[0].split()[:1] or [""]  # "MẬT\nBáo cáo" is a stamp, "mật báo" a word
         if before[0].lower() in _NOT_MARKING_BEFORE or after[0].lower().strip(".,:;)") in _NOT_MARKING_AFTER:
             return False
         return not text[start:end].islower() and standalone_marking(text, start, end)
