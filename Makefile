@@ -37,10 +37,13 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-## Retrieval benchmark on the built-in corpus and on the 588 portal records (see README)
+## Benchmarks of the README: retrieval (built-in corpus, 588 portal records) and the guardrail
 bench: install-dev
 	$(BIN)/coach ingest
 	$(BIN)/coach eval retrieval --dataset eval/datasets/retrieval_vi.jsonl --compare
+	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_vi.jsonl --baseline presidio --baseline vipii --cold-start
+	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_heldout_vi.jsonl --baseline presidio --baseline vipii
+	$(BIN)/python -m eval.guardrail_benchmark
 	$(BIN)/python -m eval.portal_benchmark
 
 clean:
