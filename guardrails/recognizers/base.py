@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.normalizer import fold
@@ -41,6 +41,21 @@ def has_cue(text: str, start: int, end: int, cues: tuple[str, ...], before: int 
     """Whether any folded ``cues`` occur in the window around ``[start, end)``."""
     window = folded(text)[max(0, start - before) : start] + " " + folded(text)[end : end + after]
     return any(cue in window for cue in cues)
+
+
+def make_result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float) -> RecognizerResult:
+    """A result named after ``recognizer``, marked as already weighed for context."""
+    return RecognizerResult(
+        entity,
+        start,
+        end,
+        score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+        },
+    )
 
 
 class ContextPatternRecognizer(PatternRecognizer):

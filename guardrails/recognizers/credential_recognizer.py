@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guardrails.recognizers.base import ContextPatternRecognizer, folded
+from guardrails.recognizers.base import ContextPatternRecognizer, folded, make_result
 
 _PASSWORD_CUE = re.compile(r"(?<![a-z])(mat\s*khau|mk|pass(?:word|wd|code)?|pwd?|ma\s*pin|pin|ma\s*so\s*bi\s*mat)(?![a-z])")
 _OTP_CUE = re.compile(
@@ -60,20 +60,7 @@ class CredentialRecognizer(EntityRecognizer):
                     if secret_like(token.group(0), digits_ok):
                         end = token.start() + len(token.group(0).rstrip(".,:;"))
                         found.setdefault((token.start(), end), (entity, 0.85))
-        return [
-            RecognizerResult(
-                entity,
-                start,
-                end,
-                score,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-                },
-            )
-            for (start, end), (entity, score) in found.items()
-        ]
+        return [make_result(self, entity, start, end, score) for (start, end), (entity, score) in found.items()]
 
 
 class ApiKeyRecognizer(ContextPatternRecognizer):

@@ -10,7 +10,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guardrails.recognizers.base import folded
+from guardrails.recognizers.base import folded, make_result
 from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
 
 _START = r"(so nha|so \d+[a-z]?/?\d*|ngo|ngach|hem|kiet|thon|xom|ap|ban|to dan pho|tdp|to \d+|khu pho|khoi|khom|chung cu|can ho|phong \d+)"
@@ -40,17 +40,5 @@ class HomeAddressRecognizer(KeywordRecognizer):
                 continue
             score = 0.7 if _LIVES.search(before) else 0.35
             end = match.start() + len(view[match.start() : match.end()].rstrip(" .,"))
-            results.append(
-                RecognizerResult(
-                    "ADDRESS",
-                    match.start(),
-                    end,
-                    score,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-                    },
-                )
-            )
+            results.append(make_result(self, "ADDRESS", match.start(), end, score))
         return results

@@ -8,7 +8,7 @@ from typing import ClassVar
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guardrails.recognizers.base import folded
+from guardrails.recognizers.base import folded, make_result
 
 
 def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -42,17 +42,5 @@ class KeywordRecognizer(EntityRecognizer):
                 score = self.score(text, entity, match.start(), match.end())
                 if score <= 0:
                     continue
-                results.append(
-                    RecognizerResult(
-                        entity,
-                        match.start(),
-                        match.end(),
-                        score,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-                        },
-                    )
-                )
+                results.append(make_result(self, entity, match.start(), match.end(), score))
         return results

@@ -14,7 +14,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.normalizer import strip_marks
-from guardrails.recognizers.base import folded
+from guardrails.recognizers.base import folded, make_result
 
 _SURNAMES = [
     line.strip()
@@ -97,20 +97,7 @@ class PersonNameRecognizer(EntityRecognizer):
                 continue
             span = match.span(1)
             spans[span] = max(spans.get(span, 0.0), 0.85 if " " in name else 0.65)
-        return [
-            RecognizerResult(
-                "PERSON",
-                start,
-                end,
-                score,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-                },
-            )
-            for (start, end), score in spans.items()
-        ]
+        return [make_result(self, "PERSON", start, end, score) for (start, end), score in spans.items()]
 
     @staticmethod
     def _public(name: str) -> bool:

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guardrails.recognizers.base import folded
+from guardrails.recognizers.base import folded, make_result
 from guardrails.recognizers.keyword_recognizer import KeywordRecognizer, phrase_pattern
 
 _INSTRUCTIONS = (
@@ -96,17 +96,7 @@ class PromptInjectionRecognizer(KeywordRecognizer):
         return results
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        return RecognizerResult(
-            "INJECTION",
-            start,
-            end,
-            0.9,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-            },
-        )
+        return make_result(self, "INJECTION", start, end, 0.9)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
