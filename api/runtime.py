@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import create_engine
 
 from api.config import Settings
+from coach import Coach
 from guardrails import Allowlist, Guardrail, Policy, SqlFlagStore
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
 
@@ -48,3 +49,10 @@ def build_guardrail(settings: Settings, engine: Engine | None = None, record_fla
     """The guardrail with the shipped policy, the admins' allowlist and, for the service, the flag store."""
     store = SqlFlagStore(engine or build_engine(settings)) if record_flags else None
     return Guardrail(Policy.load(), Allowlist(settings.allowlist_path), store, flag_hmac_key(settings))
+
+
+def build_coach(
+    settings: Settings, index: KnowledgeIndex | None = None, guardrail: Guardrail | None = None, record_flags: bool = True
+) -> Coach:
+    """The answering pipeline on the configured index and guardrail."""
+    return Coach(index or build_index(settings), guardrail or build_guardrail(settings, record_flags=record_flags))

@@ -1,3 +1,8 @@
 """Answering, conversations, the course and the learning coach (built on knowledge_base and guardrails)."""
 
-__all__: list[str] = []
+from coach.answering import Answer, Coach, Generator
+from coach.citations import Citation
+from coach.coverage import CoveragePolicy
+from coach.extractive_answerer import ComposedAnswer, compose
+
+__all__ = ["Answer", "Citation", "Coach", "ComposedAnswer", "CoveragePolicy", "Generator", "compose"]

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from eval.datasets_io import CorpusRecord, DatasetError, GuardrailCase, RetrievalQuestion, read_jsonl
+from eval.datasets_io import AnswerCase, CorpusRecord, DatasetError, GuardrailCase, RetrievalQuestion, read_jsonl
 
 app = typer.Typer(
     help="Đánh giá chất lượng / evaluation (retrieval, answers, guardrail, hints).",
@@ -137,3 +137,41 @@ def guardrail(
     Console().print(table)
     if cold_start:
         Console().print(f"Khởi động lạnh: {report['cold_start_s']} s")
+
+
+@app.command()
+def answers(
+    dataset: Annotated[Path, typer.Option(help="Câu hỏi JSONL {id, question, kind, expected_facts}.")],
+    as_json: Annotated[bool, typer.Option("--json", help="In một đối tượng JSON ra stdout.")] = False,
+    show_misses: Annotated[bool, typer.Option(help="Liệt kê câu trả lời thiếu ý.")] = False,
+) -> None:
+    """Đánh giá câu trả lời: độ phủ ý, từ chối đúng, chặn đúng, độ trễ."""
+    from api.config import get_settings
+    from api.runtime import build_coach
+    from eval.answers_eval import evaluate
+
+    cases = _read(dataset, AnswerCase)
+    coach = build_coach(get_settings(), record_flags=False)
+    if coach.index.size() == 0:
+        err.print("[red]Chỉ mục trống: hãy chạy 'coach ingest' trước.[/red]")
+        raise typer.Exit(2)
+    report = evaluate(coach, cases)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        return
+    out = Console()
+    out.print(
+        f"n={report['n']}  độ phủ ý (fact coverage) {report['fact_coverage']:.3f}  "
+        f"từ chối đúng (out of scope) {report['out_of_scope_correct']:.3f}  chặn đúng (PII) {report['pii_blocked']:.3f}  "
+        f"câu hỏi có đáp án bị báo 'chưa có' {report['answerable_not_covered']}  "
+        f"p50 {report['latency_ms']['p50']} ms  p95 {report['latency_ms']['p95']} ms"
+    )
+    if show_misses:
+        for row in report["results"]:
+            if row["kind"] == "answerable" and row["facts_found"] < row["facts_expected"]:
+                out.print(
+                    f"[yellow]{row['id']}[/yellow] {row['facts_found']}/{row['facts_expected']}: {row['answer'][:300]}",
+                    markup=False,
+                )
+            if row["kind"] == "out_of_scope" and not row["not_covered"]:
+                out.print(f"[red]{row['id']} answered out-of-scope:[/red] {row['answer'][:200]}", markup=False)

@@ -33,6 +33,15 @@ class GuardrailCase(BaseModel):
     evasive: bool = False
 
 
+class AnswerCase(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    question: str
+    kind: Literal["answerable", "out_of_scope", "contains_pii"]
+    expected_facts: list[list[str]] = []
+
+
 class CorpusRecord(BaseModel):
     model_config = ConfigDict(extra="ignore")
 

@@ -34,6 +34,10 @@ class BM25Index:
             term: math.log(1 + (self.size - len(rows[0]) + 0.5) / (len(rows[0]) + 0.5)) for term, rows in self._postings.items()
         }
 
+    def idf(self, term: str) -> float:
+        """Inverse document frequency; a term the corpus never uses gets the highest value."""
+        return self._idf.get(term, math.log(1 + (self.size + 0.5) / 0.5))
+
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every indexed text for ``query`` (zeros where nothing matches)."""
         total = np.zeros(self.size, dtype=np.float32)

@@ -151,6 +151,16 @@ class KnowledgeIndex:
                 self._snapshot = self._build_snapshot()
             return self._snapshot
 
+    def chunks_of(self, doc_id: str) -> list[tuple[str, str, dict[str, Any]]]:
+        """Every ``(chunk_id, text, metadata)`` of one document, in document order."""
+        snapshot = self.snapshot()
+        rows = [
+            (cid, snapshot.texts[i], snapshot.metadatas[i])
+            for i, cid in enumerate(snapshot.ids)
+            if snapshot.metadatas[i].get("doc_id") == doc_id
+        ]
+        return sorted(rows, key=lambda row: int(row[2].get("chunk_index", 0)))
+
     def _build_snapshot(self) -> LexicalSnapshot:
         data = self.collection.get(include=["documents", "metadatas"])
         ids, texts = list(data["ids"]), list(data["documents"] or [])

@@ -7,13 +7,28 @@ matches score low here and the guard raises them when the message also identifie
 
 from __future__ import annotations
 
+from guardrails.recognizers.base import folded
 from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
 
 TIED_SCORE = 0.85
 
 
+# Folded words that collide with common words once the marks are gone: "nhiễm" (infected) and
+# "nhiệm" (trách nhiệm), "bệnh" and "bênh" (bênh vực), "lương" (salary) and "lượng" (số lượng).
+_ACCENTED = {"nhiem": "nhiễm", "benh": "bệnh", "luong": "lương", "liet": "liệt", "lao phoi": "lao phổi", "an tu": "án tù"}
+
+
 class SensitiveDataRecognizer(KeywordRecognizer):
     BASE_SCORE = 0.35
+
+    def score(self, text: str, entity: str, start: int, end: int) -> float:
+        written = text[start:end].lower()
+        folded_word = folded(text)[start:end]
+        # Text typed with marks must carry the right ones; unaccented text is taken as it comes.
+        if folded_word in _ACCENTED and written != folded_word and written != _ACCENTED[folded_word]:
+            return 0.0
+        return self.BASE_SCORE
+
     PHRASES = {
         "HEALTH": (
             "hiv", "aids", "arv", "ung thu", "benh an", "chan doan", "tam than", "tram cam", "roi loan", "giang mai",

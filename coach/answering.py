@@ -1,0 +1,93 @@
+"""The answering pipeline: guard → rewrite follow-ups → hybrid retrieval → compose → check output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from coach import messages_vi
+from coach.citations import Citation
+from coach.coverage import CoveragePolicy
+from coach.extractive_answerer import ComposedAnswer, compose
+from coach.followup import rewrite
+from guardrails import Guardrail
+from knowledge_base import KnowledgeIndex, SearchHit, build_where, hybrid_search, validate_query
+
+
+class Generator(Protocol):
+    """An answerer that writes from the passages (the LLM path); may raise to fall back."""
+
+    def generate(self, question: str, hits: list[SearchHit], draft: ComposedAnswer) -> ComposedAnswer: ...
+
+
+@dataclass
+class Answer:
+    """What the user sees, and what the API and the evaluation read."""
+
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    blocked: bool = False
+    not_covered: bool = False
+    guard_message: str | None = None
+    redacted_question: str | None = None
+    categories: list[str] = field(default_factory=list)
+    search_query: str | None = None
+    answerer: str = "extractive"
+    notice: str | None = None
+
+
+class Coach:
+    """Answers officials' questions from the knowledge base, through the guardrail."""
+
+    def __init__(
+        self,
+        index: KnowledgeIndex,
+        guardrail: Guardrail,
+        generator: Generator | None = None,
+        coverage: CoveragePolicy | None = None,
+        k: int = 6,
+    ) -> None:
+        self.index, self.guardrail, self.generator = index, guardrail, generator
+        self.coverage = coverage or CoveragePolicy()
+        self.k = k
+
+    def answer(self, question: str, history: list[str] | None = None, context: dict[str, str] | None = None) -> Answer:
+        """Answer ``question``; ``history`` holds the earlier (already allowed) questions."""
+        text = validate_query(question)
+        verdict = self.guardrail.check(text, context)
+        if verdict.blocked:
+            return Answer(
+                text=verdict.message_vi,
+                blocked=True,
+                guard_message=verdict.message_vi,
+                redacted_question=verdict.redacted_text,
+                categories=verdict.categories,
+                answerer="guardrail",
+            )
+        query = rewrite(text, history or [])
+        hits = hybrid_search(self.index, query, self.k, build_where())
+        if not self.coverage.covers(query, hits):
+            return Answer(text=messages_vi.NOT_COVERED, not_covered=True, search_query=query, answerer="none")
+        hits = self._safe_passages(hits)
+        composed = compose(query, hits, self.index)
+        answerer, notice = "extractive", None
+        if self.generator is not None:
+            try:
+                composed = self.generator.generate(query, hits, composed)
+                answerer = "llm"
+            except Exception:  # noqa: BLE001 - any model failure falls back to the grounded extract
+                notice = messages_vi.LLM_FALLBACK
+        checked = self.guardrail.check_output(composed.text)
+        body = checked.redacted_text if checked.blocked else composed.text
+        parts = [p for p in (notice, body, messages_vi.CHECK_REMINDER) if p]
+        return Answer(
+            text="\n".join(parts),
+            citations=composed.citations.items,
+            search_query=query,
+            answerer=answerer,
+            notice=notice,
+        )
+
+    def _safe_passages(self, hits: list[SearchHit]) -> list[SearchHit]:
+        """Retrieved passages with injected instructions are left out of what is composed."""
+        return [h for h in hits if "prompt_injection" not in self.guardrail.check_output(h.text).categories]
