@@ -19,7 +19,7 @@ from knowledge_base import KnowledgeIndex, SearchHit
 from knowledge_base.text_normalize import lexical_terms
 
 MAX_UNITS = 5
-MAX_WORDS = 140
+MAX_WORDS = 170
 MAX_PASSAGES = 3
 # Question words that carry no topic: they must not make a sentence look relevant.
 STOP_TERMS = set(
@@ -28,7 +28,8 @@ STOP_TERMS = set(
         "cần những gì phải làm sao ở đâu ai khi nào của và với cho các những một"
     )
 )
-_UNIT_SPLIT = re.compile(r"\n+|(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ0-9\-•*])")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9])")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -85,24 +86,47 @@ def _passages(hits: list[SearchHit], intents: list[Intent], index: KnowledgeInde
     return extra + passages
 
 
+def split_units(body: str) -> list[str]:
+    """Sentences and list items; a line ending in ":" keeps the list that follows it."""
+    # Join lines wrapped inside a paragraph; keep list items and paragraphs apart.
+    body = re.sub(r"(?<!\n)\n(?!\n|\s*(?:[-•*]|\d+[.)])\s)", " ", body)
+    units: list[str] = []
+    header: str | None = None
+    items: list[str] = []
+    for line in (raw.strip() for raw in body.split("\n")):
+        is_item = bool(_LIST_ITEM.match(line))
+        if header is not None and is_item and len(items) < 8:
+            items.append(_LIST_ITEM.sub("", line).rstrip(" .;"))
+            continue
+        if header is not None:
+            units.append(f"{header} {'; '.join(items)}" if items else header)
+            header, items = None, []
+        if not line:
+            continue
+        if line.endswith(":"):
+            header = _LIST_ITEM.sub("", line)
+            continue
+        units.extend(part.strip(" -•*\t") for part in _SENTENCE_SPLIT.split(_LIST_ITEM.sub("", line)))
+    if header is not None:
+        units.append(f"{header} {'; '.join(items)}" if items else header)
+    return [u for u in units if len(u.split()) >= 3 and not u.startswith("Còn gọi là:")]
+
+
 def _score_units(question: str, passages: list[Passage], intents: list[Intent]) -> list[Unit]:
     query = [t for t in set(lexical_terms(question)) if t not in STOP_TERMS]
     sections = {s for intent in intents for s in intent.sections[:1]}
     units = []
     for passage in passages:
         body = passage.text.split("\n", 1)[1] if "\n" in passage.text else passage.text
-        # Join lines wrapped inside a paragraph; keep list items and paragraphs apart.
-        body = re.sub(r"(?<!\n)\n(?!\n|\s*(?:[-•*]|\d+[.)])\s)", " ", body)
         section_bonus = 1.5 if passage.metadata.get("section") in sections else 0.0
-        for position, raw in enumerate(_UNIT_SPLIT.split(body)):
-            text = raw.strip(" -•*\t")
-            if len(text.split()) < 3 or text.startswith("Còn gọi là:"):
-                continue
+        for position, text in enumerate(split_units(body)):
             terms = set(lexical_terms(text))
             overlap = sum(2.0 if "_" in t else 1.0 for t in query if t in terms)
             folded = " ".join(t for t in terms if "_" not in t and not t.startswith("="))
             evidence = sum(1.0 for intent in intents if intent.evidence.search(folded))
-            score = overlap / math.sqrt(len(terms) + 4) + 0.6 * evidence + section_bonus + 1.0 / (2 + passage.rank)
+            # A bare list header ("Các bước:") says little on its own.
+            emptiness = 1.0 if text.endswith(":") else 0.0
+            score = overlap / math.sqrt(len(terms) + 4) + 0.6 * evidence + section_bonus + 1.0 / (2 + passage.rank) - emptiness
             units.append(Unit(passage, position, text, score))
     return units
 
