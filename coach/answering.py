@@ -77,7 +77,7 @@ class Coach:
                 answerer = "llm"
             except Exception:  # noqa: BLE001 - any model failure falls back to the grounded extract
                 notice = messages_vi.LLM_FALLBACK
-        checked = self.guardrail.check_output(composed.text)
+        checked = self.guardrail.check_output(composed.text, [h.text for h in hits])
         body = checked.redacted_text if checked.blocked else composed.text
         parts = [p for p in (notice, body, messages_vi.CHECK_REMINDER) if p]
         return Answer(

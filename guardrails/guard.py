@@ -103,9 +103,26 @@ class Guardrail:
             self.flag_store.record(self._flag(text, verdict, context or {}))
         return verdict
 
-    def check_output(self, text: str) -> Verdict:
-        """Decide on generated or retrieved text: personal data and injected instructions are masked."""
-        return self._decide(text, (PERSONAL_DATA, SENSITIVE_PERSONAL_DATA, CREDENTIAL, PROMPT_INJECTION))
+    def check_output(self, text: str, sources: list[str] | None = None) -> Verdict:
+        """Decide on generated or retrieved text: personal data and injected instructions are masked.
+
+        Values copied verbatim from ``sources`` (the vetted passages the answer cites, whose
+        example names and addresses are fictional) are kept; a value the text introduces is not.
+        Injected instructions are masked wherever they come from.
+        """
+        verdict = self._decide(text, (PERSONAL_DATA, SENSITIVE_PERSONAL_DATA, CREDENTIAL, PROMPT_INJECTION))
+        if not verdict.blocked or not sources:
+            return verdict
+        vetted = fold(normalize("\n".join(sources)).text)
+        kept = [
+            f
+            for f in verdict.findings
+            if f.category == PROMPT_INJECTION or fold(normalize(text[f.start : f.end]).text) not in vetted
+        ]
+        if not kept:
+            return Verdict("allow", [], text, messages_vi.ALLOWED, [])
+        found = sorted({f.category for f in kept}, key=CATEGORIES.index)
+        return Verdict("block", kept, redact(text, kept), _message(found), found)
 
     def _decide(self, text: str, categories: tuple[str, ...]) -> Verdict:
         view = _validated_view(text)

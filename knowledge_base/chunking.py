@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 
@@ -48,7 +49,8 @@ def chunk_document(document: Document) -> list[Chunk]:
         for part in split_long_text(text):
             heading = f"{meta.title}{PATH_SEPARATOR}{section_path}"
             content = f"{heading}\n{part}"
-            chunks.append(Chunk(_chunk_id(document.id, content), content, _metadata(document, section_path, len(chunks))))
+            metadata = _metadata(document, section_path, len(chunks))
+            chunks.append(Chunk(_chunk_id(document.id, content, metadata), content, metadata))
     return chunks
 
 
@@ -94,8 +96,10 @@ def _split_paragraph(paragraph: str, max_words: int) -> list[str]:
     return parts
 
 
-def _chunk_id(doc_id: str, content: str) -> str:
-    return f"{doc_id}#{hashlib.sha256(content.encode()).hexdigest()[:16]}"
+def _chunk_id(doc_id: str, content: str, metadata: dict[str, str | int]) -> str:
+    # The metadata is part of the hash: a document marked superseded must be re-indexed too.
+    payload = content + "\n" + json.dumps(metadata, sort_keys=True, ensure_ascii=False)
+    return f"{doc_id}#{hashlib.sha256(payload.encode()).hexdigest()[:16]}"
 
 
 def _metadata(document: Document, section: str, index: int) -> dict[str, str | int]:
@@ -114,4 +118,5 @@ def _metadata(document: Document, section: str, index: int) -> dict[str, str | i
         "source": document.source,
         "origin": document.origin,
         "chunk_index": index,
+        "aliases": "; ".join(meta.aliases),
     }

@@ -12,6 +12,7 @@ from pydantic import ConfigDict
 
 from knowledge_base import messages_vi
 from knowledge_base.knowledge_index import FILTER_KEYS, KnowledgeIndex
+from knowledge_base.text_normalize import fold_diacritics, words
 
 MAX_QUERY_CHARS = 2000
 RRF_K = 60
@@ -96,6 +97,12 @@ def hybrid_search(
     for ranking in (dense, lexical):
         for rank, (cid, _) in enumerate(ranking):
             fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+    # A question that names a document ("làm giấy khai sinh", its title or an alias) votes for it
+    # as if it ranked first, so that a longer title containing the same words does not win.
+    named = _named_documents(snapshot.names, text) if mode == "hybrid" else set()
+    for cid in fused:
+        if snapshot.metadatas[position[cid]].get("doc_id") in named:
+            fused[cid] += 1.0 / (RRF_K + 1)
     dense_scores, bm25_scores = dict(dense), dict(lexical)
     order = sorted(fused, key=lambda cid: (-fused[cid], -dense_scores.get(cid, 0.0)))[:k]
     return [
@@ -109,6 +116,11 @@ def hybrid_search(
         )
         for cid in order
     ]
+
+
+def _named_documents(names: dict[str, tuple[str, ...]], query: str) -> set[str]:
+    folded = " " + fold_diacritics(" ".join(words(query))) + " "
+    return {doc_id for doc_id, phrases in names.items() if any(f" {p} " in folded for p in phrases)}
 
 
 def _chroma_where(where: dict[str, str]) -> dict[str, Any] | None:

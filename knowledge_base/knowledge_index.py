@@ -22,6 +22,7 @@ from knowledge_base.chunking import Chunk, chunk_document
 from knowledge_base.diacritics_restorer import DiacriticsRestorer
 from knowledge_base.documents import Document
 from knowledge_base.embeddings import BATCH_SIZE, embedding_signature
+from knowledge_base.text_normalize import fold_diacritics, words
 
 ProgressCallback = Callable[[int, int], None]
 VERSION_KEY = "corpus_version"
@@ -49,6 +50,7 @@ class LexicalSnapshot:
     bm25: BM25Index
     restorer: DiacriticsRestorer
     columns: dict[str, np.ndarray]
+    names: dict[str, tuple[str, ...]]  # doc_id -> folded title and aliases
 
     def mask(self, where: dict[str, str]) -> np.ndarray | None:
         if not where:
@@ -166,7 +168,13 @@ class KnowledgeIndex:
         ids, texts = list(data["ids"]), list(data["documents"] or [])
         metadatas = [dict(m or {}) for m in data["metadatas"] or []]
         columns = {key: np.array([str(m.get(key, "")) for m in metadatas], dtype=object) for key in FILTER_KEYS}
-        return LexicalSnapshot(ids, texts, metadatas, BM25Index(texts), DiacriticsRestorer(texts), columns)
+        names: dict[str, tuple[str, ...]] = {}
+        for metadata in metadatas:
+            doc_id = str(metadata.get("doc_id", ""))
+            if doc_id not in names:
+                raw = [str(metadata.get("title", "")), *str(metadata.get("aliases", "")).split("; ")]
+                names[doc_id] = tuple(n for n in (fold_diacritics(" ".join(words(r))) for r in raw) if len(n.split()) >= 2)
+        return LexicalSnapshot(ids, texts, metadatas, BM25Index(texts), DiacriticsRestorer(texts), columns, names)
 
 
 def _describe_changes(
