@@ -147,6 +147,26 @@ def search(
 
 
 @app.command()
+def ask(question: Annotated[str, typer.Argument(help="Câu hỏi / the question.")]) -> None:
+    """Hỏi trợ lý và in câu trả lời kèm nguồn / print an answer with its sources."""
+    from api.runtime import build_coach
+    from knowledge_base import QueryError
+
+    coach = build_coach(get_settings(), record_flags=False)
+    try:
+        answer = coach.answer(question)
+    except QueryError as error:
+        err.print(f"[red]{error.message_vi}[/red]")
+        raise typer.Exit(2) from None
+    out = Console()
+    out.print(answer.text, markup=False)
+    if answer.blocked and answer.redacted_question:
+        out.print(f"Bản đã che: {answer.redacted_question}", markup=False)
+    for citation in answer.citations:
+        out.print(citation.label(), markup=False, style="dim")
+
+
+@app.command()
 def guard(
     text: Annotated[str | None, typer.Argument(help="Nội dung cần kiểm tra / the text to check.")] = None,
     jsonl: Annotated[Path | None, typer.Option(help="Tệp JSONL {id, text}; mỗi dòng một kết quả / one verdict per line.")] = None,

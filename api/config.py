@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     flag_hmac_key: SecretStr | None = Field(
         default=None, description="Key of the flag hash; generated under data_dir when unset."
     )
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to embed the widget (CORS).")
     host: str = "127.0.0.1"
     port: int = 8000
 

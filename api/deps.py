@@ -7,6 +7,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.config import Settings
+from api.metrics import ChatMetrics
+from coach import Coach, ConversationStore
+from guardrails import Guardrail
 from knowledge_base import KnowledgeIndex
 
 
@@ -18,5 +21,25 @@ def get_index(request: Request) -> KnowledgeIndex:
     return request.app.state.index
 
 
+def get_coach(request: Request) -> Coach:
+    return request.app.state.coach
+
+
+def get_store(request: Request) -> ConversationStore:
+    return request.app.state.store
+
+
+def get_guardrail(request: Request) -> Guardrail:
+    return request.app.state.guardrail
+
+
+def get_metrics(request: Request) -> ChatMetrics:
+    return request.app.state.metrics
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 IndexDep = Annotated[KnowledgeIndex, Depends(get_index)]
+CoachDep = Annotated[Coach, Depends(get_coach)]
+StoreDep = Annotated[ConversationStore, Depends(get_store)]
+GuardrailDep = Annotated[Guardrail, Depends(get_guardrail)]
+MetricsDep = Annotated[ChatMetrics, Depends(get_metrics)]

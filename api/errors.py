@@ -36,6 +36,15 @@ def _describe(errors: list[dict]) -> str:
     return ", ".join(parts)
 
 
+# Field errors with a message of their own (field, pydantic error type) -> (code, message).
+_FIELD_ERRORS = {
+    ("question", "string_too_long"): ("question_too_long", messages_vi.QUESTION_TOO_LONG),
+    ("question", "string_too_short"): ("empty_question", messages_vi.EMPTY_QUESTION),
+    ("conversation_id", "string_pattern_mismatch"): ("bad_conversation_id", messages_vi.BAD_CONVERSATION_ID),
+    ("comment", "string_too_long"): ("comment_too_long", messages_vi.COMMENT_TOO_LONG),
+}
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Map framework and domain errors to the JSON error shape."""
 
@@ -50,8 +59,16 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
-        if any(e.get("type") == "json_invalid" for e in errors):
+        # Not JSON at all, or JSON that is not an object where one is expected.
+        if any(
+            e.get("type") == "json_invalid" or (e.get("type") == "model_attributes_type" and tuple(e.get("loc", ())) == ("body",))
+            for e in errors
+        ):
             return error_response(400, "malformed_json", messages_vi.MALFORMED_JSON)
+        for error in errors:
+            known = _FIELD_ERRORS.get((str(error.get("loc", ("",))[-1]), str(error.get("type"))))
+            if known:
+                return error_response(422, *known)
         return error_response(422, "invalid_request", messages_vi.INVALID_REQUEST.format(detail=_describe(errors)))
 
     @app.exception_handler(StarletteHTTPException)

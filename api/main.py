@@ -6,11 +6,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from api.config import Settings, get_settings
 from api.errors import install_error_handlers
-from api.routes import health
-from api.runtime import build_index
+from api.limits import BodySizeLimit
+from api.metrics import ChatMetrics
+from api.routes import chat, health, metrics, pages
+from api.runtime import build_coach, build_engine, build_guardrail, build_index
+from coach import ConversationStore
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -19,16 +23,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = build_engine(settings)
         app.state.settings = settings
         app.state.index = build_index(settings)
+        app.state.guardrail = build_guardrail(settings, engine)
+        app.state.coach = build_coach(settings, app.state.index, app.state.guardrail)
+        app.state.store = ConversationStore(engine)
+        app.state.metrics = ChatMetrics()
         yield
+        engine.dispose()
 
     app = FastAPI(
         title="Trợ lý số — digital coach",
         description="Trợ lý số cho cán bộ, công chức cấp xã: hỏi đáp có trích dẫn, gợi ý học tập, kiểm soát dữ liệu.",
-        version="0.1.0",
+        version="0.2.0",
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    app.include_router(health.router)
+    app.add_middleware(
+        CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["Content-Type"]
+    )
+    app.add_middleware(BodySizeLimit)
+    for module in (health, chat, metrics, pages):
+        app.include_router(module.router)
     return app

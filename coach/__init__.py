@@ -2,7 +2,21 @@
 
 from coach.answering import Answer, Coach, Generator
 from coach.citations import Citation
+from coach.conversations import Conversation, ConversationFull, ConversationStore, Feedback, Message
 from coach.coverage import CoveragePolicy
 from coach.extractive_answerer import ComposedAnswer, compose
 
-__all__ = ["Answer", "Citation", "Coach", "ComposedAnswer", "CoveragePolicy", "Generator", "compose"]
+__all__ = [
+    "Answer",
+    "Citation",
+    "Coach",
+    "ComposedAnswer",
+    "Conversation",
+    "ConversationFull",
+    "ConversationStore",
+    "CoveragePolicy",
+    "Feedback",
+    "Generator",
+    "Message",
+    "compose",
+]
