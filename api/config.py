@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     flag_hmac_key: SecretStr | None = Field(
         default=None, description="Key of the flag hash; generated under data_dir when unset."
     )
+    coverage_min_similarity: float = Field(
+        default=0.864, ge=0, le=1, description="Below this cosine the corpus 'does not cover' a question."
+    )
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to embed the widget (CORS).")
     host: str = "127.0.0.1"
     port: int = 8000

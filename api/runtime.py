@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import create_engine
 
 from api.config import Settings
-from coach import Coach
+from coach import Coach, CoveragePolicy
 from guardrails import Allowlist, Guardrail, Policy, SqlFlagStore
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
 
@@ -55,4 +55,8 @@ def build_coach(
     settings: Settings, index: KnowledgeIndex | None = None, guardrail: Guardrail | None = None, record_flags: bool = True
 ) -> Coach:
     """The answering pipeline on the configured index and guardrail."""
-    return Coach(index or build_index(settings), guardrail or build_guardrail(settings, record_flags=record_flags))
+    return Coach(
+        index or build_index(settings),
+        guardrail or build_guardrail(settings, record_flags=record_flags),
+        coverage=CoveragePolicy(min_similarity=settings.coverage_min_similarity),
+    )

@@ -11,17 +11,19 @@
     label: "Câu hỏi của bạn", placeholder: "Nhập câu hỏi, ví dụ: làm giấy khai sinh cần gì?", send: "Gửi",
     welcome: "Xin chào! Tôi trả lời dựa trên tài liệu thủ tục và bài học đã được kiểm duyệt, có trích dẫn nguồn. Không nhập họ tên, số CCCD, số điện thoại hay tài liệu mật.",
     sources: "Nguồn trích dẫn", helpful: "Hữu ích", notHelpful: "Chưa hữu ích", thanks: "Cảm ơn bạn đã đánh giá.",
-    blocked: "Tin nhắn chưa được gửi", sendRedacted: "Gửi bản đã che thông tin", error: "Không kết nối được với trợ lý. Vui lòng thử lại.",
+    blocked: "Đã chặn", sendRedacted: "Gửi bản đã che thông tin", error: "Không kết nối được với trợ lý. Vui lòng thử lại.",
     basis: "Căn cứ", you: "Bạn", bot: "Trợ lý", thinking: "Đang tìm trong tài liệu…"
   };
   var css = [
+    /* The host page's own CSS must not leak in: reset what pages commonly style. */
+    ".tls-root *,.tls-root *::before,.tls-root *::after{box-sizing:border-box}",
     ".tls-root{--tls-blue:#0b5394;--tls-red:#b3261e;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1f1f1f}",
     ".tls-launch{position:fixed;right:16px;bottom:16px;z-index:2147483000;background:var(--tls-blue);color:#fff;border:0;border-radius:28px;padding:12px 18px;font-size:15px;box-shadow:0 4px 12px rgba(0,0,0,.25);cursor:pointer}",
     ".tls-launch:focus-visible,.tls-root button:focus-visible,.tls-root textarea:focus-visible,.tls-root summary:focus-visible{outline:3px solid #f9ab00;outline-offset:2px}",
-    ".tls-panel{position:fixed;right:16px;bottom:16px;z-index:2147483001;width:min(400px,calc(100vw - 16px));height:min(640px,calc(100dvh - 32px));background:#fff;border-radius:12px;box-shadow:0 8px 28px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden}",
+    ".tls-panel{box-sizing:border-box;margin:0;padding:0;position:fixed;right:16px;bottom:16px;z-index:2147483001;width:min(400px,calc(100vw - 16px));height:min(640px,calc(100dvh - 32px));background:#fff;border-radius:12px;box-shadow:0 8px 28px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden}",
     "@media (max-width:480px){.tls-panel{right:0;bottom:0;width:100vw;height:100dvh;border-radius:0}}",
     ".tls-head{display:flex;align-items:center;gap:8px;background:var(--tls-blue);color:#fff;padding:10px 12px}",
-    ".tls-head h2{flex:1;margin:0;font-size:16px}",
+    ".tls-head h2{flex:1;margin:0;padding:0;font-size:16px;color:#fff;background:none}",
     ".tls-head button{background:transparent;color:#fff;border:1px solid rgba(255,255,255,.6);border-radius:6px;padding:4px 8px;font-size:13px;cursor:pointer}",
     ".tls-log{flex:1;overflow-y:auto;padding:12px;background:#f5f7fa}",
     ".tls-msg{margin:0 0 10px;padding:8px 10px;border-radius:10px;max-width:92%;white-space:pre-wrap;word-wrap:break-word}",
@@ -39,7 +41,8 @@
     ".tls-form{display:flex;gap:8px;padding:10px;border-top:1px solid #dde3ea}",
     ".tls-form textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:8px;border:1px solid #9aa7b5;border-radius:8px;font:inherit}",
     ".tls-form button{background:var(--tls-blue);color:#fff;border:0;border-radius:8px;padding:0 16px;font-size:15px;cursor:pointer}",
-    ".tls-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
+    ".tls-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}",
+    ".tls-root [hidden]{display:none !important}"
   ].join("\n");
 
   var conversationId = null;
@@ -55,7 +58,7 @@
   var root = el("div", { "class": "tls-root" });
   var style = el("style"); style.textContent = css; root.appendChild(style);
   var launch = el("button", { "class": "tls-launch", type: "button", "aria-haspopup": "dialog", "aria-expanded": "false" }, T.open);
-  var panel = el("section", { "class": "tls-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "tls-title", hidden: "" });
+  var panel = el("div", { "class": "tls-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "tls-title", hidden: "" });
   var head = el("div", { "class": "tls-head" });
   head.appendChild(el("h2", { id: "tls-title" }, T.title));
   var reset = el("button", { type: "button" }, T.reset);
@@ -124,7 +127,9 @@
     node.appendChild(box);
   }
 
-  function renderBlocked(node, data) {
+  function renderBlocked(node, data, asked) {
+    // The question stays on screen only in its masked form.
+    if (asked && data.redacted_question) asked.querySelector(".tls-text").textContent = data.redacted_question;
     node.className = "tls-msg tls-alert";
     node.setAttribute("role", "alert");
     node.querySelector(".tls-text").textContent = "";
@@ -153,7 +158,7 @@
   function ask(question) {
     if (busy || !question.trim()) return;
     busy = true; send.disabled = true;
-    bubble("tls-user", question);
+    var asked = bubble("tls-user", question);
     var answer = bubble("tls-bot", T.thinking);
     answer.setAttribute("aria-busy", "true");
     var text = answer.querySelector(".tls-text");
@@ -169,7 +174,7 @@
           if (chunk.done) return;
           buffer = parseEvents(buffer + decoder.decode(chunk.value, { stream: true }), function (name, data) {
             if (name === "meta") { conversationId = data.conversation_id; messageId = data.message_id; }
-            else if (name === "blocked") { blocked = true; renderBlocked(answer, data); }
+            else if (name === "blocked") { blocked = true; renderBlocked(answer, data, asked); }
             else if (name === "token" && !blocked) { if (!started) { text.textContent = ""; started = true; } text.textContent += data.text; }
             else if (name === "citations") renderCitations(answer, data);
             else if (name === "done" && !blocked && messageId) renderFeedback(answer, messageId);

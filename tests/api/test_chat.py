@@ -9,7 +9,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api import Settings, create_app
-from coach import CoveragePolicy
 from knowledge_base.ingest import ingest_corpus
 
 
@@ -18,11 +17,12 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     from tests.conftest import FIXTURE_CORPUS
 
     data = tmp_path_factory.mktemp("var")
-    settings = Settings(data_dir=data, corpus_dir=FIXTURE_CORPUS, cors_origins=["https://xa-tanphu.example"])
+    # The fixture corpus is tiny: its relevant passages sit a little lower in cosine.
+    settings = Settings(
+        data_dir=data, corpus_dir=FIXTURE_CORPUS, cors_origins=["https://xa-tanphu.example"], coverage_min_similarity=0.84
+    )
     with TestClient(create_app(settings)) as test_client:
         ingest_corpus(test_client.app.state.index, FIXTURE_CORPUS)
-        # The fixture corpus is tiny: its relevant passages sit a little lower in cosine.
-        test_client.app.state.coach.coverage = CoveragePolicy(min_similarity=0.84)
         yield test_client
 
 
