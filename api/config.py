@@ -34,6 +34,13 @@ class Settings(BaseSettings):
     coverage_min_similarity: float = Field(
         default=0.864, ge=0, le=1, description="Below this cosine the corpus 'does not cover' a question."
     )
+    llm_base_url: str | None = Field(
+        default=None, description="OpenAI-compatible server (vLLM, Ollama, llama.cpp); extractive answers when unset."
+    )
+    llm_model: str = Field(default="local-model", description="Model name the server expects.")
+    llm_api_key: SecretStr = Field(default=SecretStr("not-needed"), description="API key of the LLM server, if it asks for one.")
+    llm_timeout: float = Field(default=20.0, gt=0, description="Seconds before falling back to the extractive answer.")
+    llm_gguf: Path | None = Field(default=None, description="Local GGUF file (llm-local extra) instead of a server.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to embed the widget (CORS).")
     host: str = "127.0.0.1"
     port: int = 8000

@@ -11,6 +11,7 @@ from sqlmodel import create_engine
 
 from api.config import Settings
 from coach import Coach, CoveragePolicy
+from coach.llm_answerer import LlmGenerator, local_gguf_model, openai_compatible_model
 from guardrails import Allowlist, Guardrail, Policy, SqlFlagStore
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
 
@@ -58,5 +59,16 @@ def build_coach(
     return Coach(
         index or build_index(settings),
         guardrail or build_guardrail(settings, record_flags=record_flags),
+        generator=build_generator(settings),
         coverage=CoveragePolicy(min_similarity=settings.coverage_min_similarity),
     )
+
+
+def build_generator(settings: Settings) -> LlmGenerator | None:
+    """The LLM answerer when a server or a GGUF file is configured; none means extractive answers."""
+    if settings.llm_base_url:
+        key = settings.llm_api_key.get_secret_value()
+        return LlmGenerator(openai_compatible_model(settings.llm_base_url, settings.llm_model, key, settings.llm_timeout))
+    if settings.llm_gguf:
+        return LlmGenerator(local_gguf_model(str(settings.llm_gguf)))
+    return None

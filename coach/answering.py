@@ -10,6 +10,7 @@ from coach.citations import Citation
 from coach.coverage import CoveragePolicy
 from coach.extractive_answerer import ComposedAnswer, compose
 from coach.followup import rewrite
+from coach.llm_answerer import UngroundedAnswer
 from guardrails import Guardrail
 from knowledge_base import KnowledgeIndex, SearchHit, build_where, hybrid_search, validate_query
 
@@ -75,7 +76,9 @@ class Coach:
             try:
                 composed = self.generator.generate(query, hits, composed)
                 answerer = "llm"
-            except Exception:  # noqa: BLE001 - any model failure falls back to the grounded extract
+            except UngroundedAnswer:
+                notice = messages_vi.LLM_UNGROUNDED
+            except Exception:  # noqa: BLE001 - time-outs, server errors: fall back to the grounded extract
                 notice = messages_vi.LLM_FALLBACK
         checked = self.guardrail.check_output(composed.text, [h.text for h in hits])
         body = checked.redacted_text if checked.blocked else composed.text

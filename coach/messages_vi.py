@@ -10,5 +10,8 @@ INTRO_PROCEDURE = "Theo tài liệu về {title}:"
 INTRO_GENERAL = "Theo tài liệu {title}:"
 ALSO = "Thông tin liên quan:"
 LLM_FALLBACK = "(Mô hình ngôn ngữ tạm thời không phản hồi; câu trả lời dưới đây được trích trực tiếp từ tài liệu.)"
+LLM_UNGROUNDED = (
+    "(Câu trả lời của mô hình ngôn ngữ không khớp với tài liệu nên không được dùng; dưới đây là nội dung trích trực tiếp.)"
+)
 IN_FORCE = "còn hiệu lực"
 SUPERSEDED = "đã hết hiệu lực"
