@@ -44,6 +44,8 @@ bench: install-dev
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_vi.jsonl --baseline presidio --baseline vipii --cold-start
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_heldout_vi.jsonl --baseline presidio --baseline vipii
 	$(BIN)/python -m eval.guardrail_benchmark
+	$(BIN)/coach eval answers --dataset eval/datasets/answers_vi.jsonl
+	$(BIN)/python -m eval.chat_benchmark
 	$(BIN)/python -m eval.portal_benchmark
 
 clean:
