@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -10,6 +11,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 import knowledge_base
+from coach.course import COURSE_FILE
 
 BUILTIN_CORPUS = Path(knowledge_base.__file__).parent / "corpus"
 
@@ -41,6 +43,14 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr = Field(default=SecretStr("not-needed"), description="API key of the LLM server, if it asks for one.")
     llm_timeout: float = Field(default=20.0, gt=0, description="Seconds before falling back to the extractive answer.")
     llm_gguf: Path | None = Field(default=None, description="Local GGUF file (llm-local extra) instead of a server.")
+    course_file: Path = Field(default=COURSE_FILE, description="The course (topics, lessons, quizzes) as YAML.")
+    course_start: dt.date = Field(
+        default_factory=lambda: dt.date(dt.date.today().year, 12, 1), description="Course opens (inclusive)."
+    )
+    course_end: dt.date = Field(
+        default_factory=lambda: dt.date(dt.date.today().year, 12, 15), description="Course closes (inclusive)."
+    )
+    events_api_key: SecretStr | None = Field(default=None, description="Key of server-to-server event ingestion (X-API-Key).")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to embed the widget (CORS).")
     host: str = "127.0.0.1"
     port: int = 8000

@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from api.config import Settings
 from api.metrics import ChatMetrics
 from coach import Coach, ConversationStore
+from coach.learning import LearningCoach
 from guardrails import Guardrail
 from knowledge_base import KnowledgeIndex
 
@@ -37,9 +38,14 @@ def get_metrics(request: Request) -> ChatMetrics:
     return request.app.state.metrics
 
 
+def get_learning(request: Request) -> LearningCoach:
+    return request.app.state.learning
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 IndexDep = Annotated[KnowledgeIndex, Depends(get_index)]
 CoachDep = Annotated[Coach, Depends(get_coach)]
 StoreDep = Annotated[ConversationStore, Depends(get_store)]
 GuardrailDep = Annotated[Guardrail, Depends(get_guardrail)]
 MetricsDep = Annotated[ChatMetrics, Depends(get_metrics)]
+LearningDep = Annotated[LearningCoach, Depends(get_learning)]

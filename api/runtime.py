@@ -11,6 +11,10 @@ from sqlmodel import create_engine
 
 from api.config import Settings
 from coach import Coach, CoveragePolicy
+from coach.course import Course, CourseWindow
+from coach.event_store import EventStore
+from coach.hint_engine import HintEngine
+from coach.learning import LearningCoach, passage_lookup
 from coach.llm_answerer import LlmGenerator, local_gguf_model, openai_compatible_model
 from guardrails import Allowlist, Guardrail, Policy, SqlFlagStore
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
@@ -72,3 +76,10 @@ def build_generator(settings: Settings) -> LlmGenerator | None:
     if settings.llm_gguf:
         return LlmGenerator(local_gguf_model(str(settings.llm_gguf)))
     return None
+
+
+def build_learning(settings: Settings, engine: Engine, index: KnowledgeIndex) -> LearningCoach:
+    """The course, its window from settings, the event store and the hint engine."""
+    course = Course.load(settings.course_file)
+    window = CourseWindow(start=settings.course_start, end=settings.course_end)
+    return LearningCoach(course, window, EventStore(engine), HintEngine(course, window, passage_lookup(index)))

@@ -15,3 +15,18 @@ LLM_UNGROUNDED = (
 )
 IN_FORCE = "còn hiệu lực"
 SUPERSEDED = "đã hết hiệu lực"
+HINT_REPEATED_FAILURE = (
+    "Câu này bạn đã trả lời chưa đúng hai lần. Gợi ý: {explanation} Hãy xem lại đoạn bài học được trích dưới đây rồi thử lại."
+)
+HINT_SEEK = (
+    "Bạn đang tua lại phần “{title}” nhiều lần. Ý chính của phần này: {key_point} Bạn có muốn đọc lời giải thích ngắn bên dưới?"
+)
+HINT_IDLE = "Bạn đang dừng ở phần “{title}”. Ý chính cần nhớ: {key_point}"
+HINT_DEADLINE = "Còn {days} ngày là khóa học đóng, bạn cần thêm {count} chuyên đề bắt buộc: {topics}. Hãy học mỗi ngày một chuyên đề để kịp nhận chứng nhận."
+HINT_CHAT_TOPIC = "Câu bạn vừa hỏi thuộc chuyên đề {number} – {title}. Bài “{lesson}” sẽ giúp bạn nắm chắc nội dung này."
+HINT_NEXT_TOPIC = "Chúc mừng bạn đã hoàn thành chuyên đề! Chuyên đề nên học tiếp: {number} – {title} ({kind})."
+COMPULSORY = "bắt buộc"
+ELECTIVE = "tự chọn, phù hợp vị trí công việc của bạn"
+PROGRESS_NEED_MORE = "Đã hoàn thành {done}/{required} chuyên đề tối thiểu."
+PROGRESS_MISSING = "Còn thiếu chuyên đề bắt buộc: {topics}."
+PROGRESS_CLOSED = "Khóa học đã đóng."

@@ -18,7 +18,6 @@ import httpx
 import uvicorn
 
 from api import create_app, get_settings
-
 from eval.datasets_io import AnswerCase, read_jsonl
 from eval.metrics import percentile
 

@@ -175,3 +175,27 @@ def answers(
                 )
             if row["kind"] == "out_of_scope" and not row["not_covered"]:
                 out.print(f"[red]{row['id']} answered out-of-scope:[/red] {row['answer'][:200]}", markup=False)
+
+
+@app.command()
+def hints(
+    dataset: Annotated[Path, typer.Option(help="Kịch bản JSONL {id, now, learner, course_window, events, expected_rule}.")],
+    as_json: Annotated[bool, typer.Option("--json", help="In một đối tượng JSON ra stdout.")] = False,
+) -> None:
+    """Đánh giá gợi ý: precision, recall, giữ im lặng đúng lúc."""
+    from api.config import get_settings
+    from coach.course import Course
+    from eval.hints_eval import HintScenario, evaluate
+
+    scenarios = _read(dataset, HintScenario)
+    report = evaluate(Course.load(get_settings().course_file), scenarios)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        return
+    out = Console()
+    out.print(
+        f"n={report['n']}  precision {report['precision']:.3f}  recall {report['recall']:.3f}  không gợi ý đúng lúc {report['no_hint_correct']:.3f}"
+    )
+    for row in report["results"]:
+        if not row["ok"]:
+            out.print(f"[yellow]{row['id']}[/yellow] cần {row['expected']}, được {row['got']}")

@@ -1,0 +1,88 @@
+"""Learner events in, progress and hints out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import re
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Header
+from fastapi.responses import JSONResponse
+
+from api import messages_vi
+from api.deps import LearningDep, SettingsDep
+from api.errors import ApiError
+from coach.hint_engine import Learner
+from coach.learner_events import _LEARNER_ID, MAX_BATCH, validate_batch
+from coach.progress import compute_progress
+
+router = APIRouter(prefix="/v1", tags=["learning"])
+
+
+def _learner_id(value: str) -> str:
+    if not re.fullmatch(_LEARNER_ID[1:-1], value):
+        raise ApiError(422, "bad_learner_id", messages_vi.BAD_LEARNER_ID)
+    return value
+
+
+@router.post("/events", status_code=202, summary="Gửi sự kiện học tập (xAPI)")
+def post_events(
+    learning: LearningDep,
+    settings: SettingsDep,
+    payload: Annotated[Any, Body(description="One statement or a list of up to 500.")],
+    x_api_key: Annotated[str | None, Header()] = None,
+) -> JSONResponse:
+    """Validate a batch as a whole and store it durably; re-sent statements are ignored."""
+    if settings.events_api_key is None:
+        raise ApiError(503, "events_disabled", messages_vi.EVENTS_DISABLED)
+    if not x_api_key or not hmac.compare_digest(x_api_key, settings.events_api_key.get_secret_value()):
+        raise ApiError(401, "api_key_required", messages_vi.API_KEY_REQUIRED)
+    if isinstance(payload, list) and len(payload) > MAX_BATCH:
+        raise ApiError(413, "batch_too_large", messages_vi.BATCH_TOO_LARGE.format(limit=MAX_BATCH))
+    if payload == [] or payload is None:
+        raise ApiError(422, "empty_batch", messages_vi.EMPTY_BATCH)
+    statements, errors = validate_batch(payload, learning.course, dt.datetime.now(dt.UTC))
+    if errors:
+        body = {"code": "invalid_statements", "message": messages_vi.INVALID_STATEMENTS.format(count=len(errors)),
+                "errors": [asdict(e) for e in errors[:100]]}  # fmt: skip
+        return JSONResponse(body, status_code=422)
+    stored, duplicates = learning.events.store(statements)
+    return JSONResponse({"stored": stored, "duplicates": duplicates}, status_code=202)
+
+
+@router.get("/learners/{learner_id}/progress", summary="Tiến độ học tập")
+def progress(learner_id: str, learning: LearningDep) -> dict[str, Any]:
+    """Topics completed, compulsory ones missing, quiz scores, time, days left, certificate eligibility."""
+    events = learning.events.events(_learner_id(learner_id))
+    return asdict(compute_progress(learner_id, events, learning.course, learning.window, dt.date.today()))
+
+
+@router.get("/learners/{learner_id}/hints", summary="Gợi ý cho học viên")
+def hints(learner_id: str, learning: LearningDep) -> dict[str, Any]:
+    """At most one timely hint, with the courseware passage it comes from."""
+    learner_id = _learner_id(learner_id)
+    preference = learning.events.preference(learner_id)
+    learner = Learner(learner_id, preference.role, preference.hints_enabled)
+    hint = learning.hints.decide(learner, learning.events.events(learner_id), dt.datetime.now(dt.UTC))
+    if hint is None:
+        return {"hint": None}
+    return {
+        "hint": {
+            "id": hint.id,
+            "rule": hint.rule,
+            "object_id": hint.object_id,
+            "text": hint.text,
+            "topic": hint.topic_id,
+            "source": hint.source,
+        }
+    }
+
+
+@router.put("/learners/{learner_id}/preferences", summary="Tùy chọn gợi ý")
+def preferences(learner_id: str, learning: LearningDep, hints_enabled: Annotated[bool | None, Body()] = None,
+                role: Annotated[str | None, Body(max_length=32)] = None) -> dict[str, Any]:  # fmt: skip
+    """Turn hints off ("don't show me hints") or on, and declare the learner's job role."""
+    saved = learning.events.set_preference(_learner_id(learner_id), hints_enabled, role)
+    return {"learner_id": saved.learner_id, "hints_enabled": saved.hints_enabled, "role": saved.role}

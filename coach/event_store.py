@@ -1,0 +1,132 @@
+"""Learner statements and preferences in the database (tables owned by the coach package).
+
+A batch is written in one transaction; re-sent statements (same id) are ignored, so a client
+that retries after a time-out never double-counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import Engine, insert, select
+from sqlmodel import Field, Session, SQLModel
+
+from coach.hint_engine import Event
+from coach.learner_events import Statement, duration_seconds
+
+
+class LearnerStatement(SQLModel, table=True):
+    __tablename__ = "learner_statement"
+
+    id: str = Field(primary_key=True, max_length=36)
+    learner_id: str = Field(index=True, max_length=64)
+    unit: str | None = Field(default=None, index=True, max_length=64)
+    verb: str = Field(max_length=20)
+    object_type: str = Field(max_length=12)
+    object_id: str = Field(max_length=80)
+    success: bool | None = None
+    score: float | None = None
+    response: str | None = Field(default=None, max_length=20)
+    duration_s: float | None = None
+    timestamp: dt.datetime = Field(index=True)
+    topic: str | None = Field(default=None, max_length=16)
+    lesson: str | None = Field(default=None, max_length=16)
+    extensions: str = "{}"
+    stored_at: dt.datetime
+
+
+class LearnerPreference(SQLModel, table=True):
+    __tablename__ = "learner_preference"
+
+    learner_id: str = Field(primary_key=True, max_length=64)
+    hints_enabled: bool = True
+    role: str | None = Field(default=None, max_length=32)
+
+
+class EventStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        SQLModel.metadata.create_all(engine, tables=[LearnerStatement.__table__, LearnerPreference.__table__])
+
+    def store(self, statements: list[Statement]) -> tuple[int, int]:
+        """Store a validated batch atomically; returns (stored, already known)."""
+        if not statements:
+            return 0, 0
+        now = dt.datetime.now(dt.UTC)
+        rows = [_row(s, now) for s in statements]
+        table = LearnerStatement.__table__
+        with self.engine.begin() as connection:
+            known = set(connection.execute(select(table.c.id).where(table.c.id.in_([r["id"] for r in rows]))).scalars())
+            fresh = [r for r in rows if r["id"] not in known]
+            if fresh:
+                connection.execute(insert(table), fresh)
+        return len(fresh), len(known)
+
+    def events(self, learner_id: str, since: dt.datetime | None = None) -> list[Event]:
+        table = LearnerStatement.__table__
+        query = select(table).where(table.c.learner_id == learner_id)
+        if since is not None:
+            query = query.where(table.c.timestamp >= since)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query.order_by(table.c.timestamp)).mappings().all()
+        return [
+            Event(
+                verb=r["verb"],
+                object_type=r["object_type"],
+                object_id=r["object_id"],
+                timestamp=_aware(r["timestamp"]),
+                success=r["success"],
+                duration_s=r["duration_s"],
+                topic=r["topic"],
+                lesson=r["lesson"],
+                extensions=json.loads(r["extensions"]),
+            )  # fmt: skip
+            for r in rows
+        ]
+
+    def count(self) -> int:
+        with Session(self.engine) as session:
+            return len(session.exec(select(LearnerStatement.id)).all())
+
+    def preference(self, learner_id: str) -> LearnerPreference:
+        with Session(self.engine) as session:
+            return session.get(LearnerPreference, learner_id) or LearnerPreference(learner_id=learner_id)
+
+    def set_preference(self, learner_id: str, hints_enabled: bool | None = None, role: str | None = None) -> LearnerPreference:
+        with Session(self.engine) as session:
+            preference = session.get(LearnerPreference, learner_id) or LearnerPreference(learner_id=learner_id)
+            if hints_enabled is not None:
+                preference.hints_enabled = hints_enabled
+            if role is not None:
+                preference.role = role
+            session.add(preference)
+            session.commit()
+            session.refresh(preference)
+            return preference
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    # SQLite returns naive datetimes: everything is stored in UTC.
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _row(statement: Statement, stored_at: dt.datetime) -> dict:
+    result, context = statement.result, statement.context
+    return {
+        "id": str(statement.id),
+        "learner_id": statement.actor.id,
+        "unit": statement.actor.unit,
+        "verb": statement.verb,
+        "object_type": statement.object.type,
+        "object_id": statement.object.id,
+        "success": result.success,
+        "score": result.score,
+        "response": result.response if statement.verb == "answered" else None,
+        "duration_s": duration_seconds(result.duration),
+        "timestamp": statement.timestamp,
+        "topic": context.topic,
+        "lesson": context.lesson,
+        "extensions": json.dumps(context.extensions),
+        "stored_at": stored_at,
+    }

@@ -1,0 +1,32 @@
+"""The learning coach's parts, built once: the course, the window, the event store, the hint engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.course import Course, CourseWindow
+from coach.event_store import EventStore
+from coach.hint_engine import HintEngine, PassageLookup
+from knowledge_base import KnowledgeIndex
+
+
+@dataclass
+class LearningCoach:
+    course: Course
+    window: CourseWindow
+    events: EventStore
+    hints: HintEngine
+
+
+def passage_lookup(index: KnowledgeIndex) -> PassageLookup:
+    """Finds a courseware section's passage in the index (the first chunk of that section)."""
+
+    def lookup(doc_id: str, section: str) -> tuple[str, dict] | None:
+        chunks = index.chunks_of(doc_id)
+        for _, text, metadata in chunks:
+            if not section or metadata.get("section") == section:
+                body = text.split("\n", 1)[1] if "\n" in text else text
+                return body, metadata
+        return None
+
+    return lookup

@@ -1,0 +1,105 @@
+"""Learner events API: authentication, whole-batch validation, idempotency, progress and hints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api import Settings, create_app
+from knowledge_base.ingest import ingest_corpus
+from tests.conftest import FIXTURE_CORPUS, FIXTURES
+
+KEY = {"X-API-Key": "test-events-key"}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    today = dt.date.today()
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("var"), corpus_dir=FIXTURE_CORPUS, course_file=FIXTURES / "course_small.yaml",
+        events_api_key="test-events-key", course_start=today - dt.timedelta(days=2), course_end=today + dt.timedelta(days=3),
+    )  # fmt: skip
+    with TestClient(create_app(settings)) as test_client:
+        ingest_corpus(test_client.app.state.index, FIXTURE_CORPUS)  # hints cite courseware passages
+        yield test_client
+
+
+def statement(learner: str, verb: str, kind: str, object_id: str, minutes_ago: float = 1, **extra) -> dict:
+    when = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=minutes_ago)
+    body = {"id": str(uuid.uuid4()), "actor": {"id": learner, "unit": "xa-tan-phu"}, "verb": verb,
+            "object": {"type": kind, "id": object_id}, "timestamp": when.isoformat().replace("+00:00", "Z")}  # fmt: skip
+    body.update(extra)
+    return body
+
+
+def test_batch_is_stored_once_and_resending_is_ignored(client: TestClient) -> None:
+    batch = [
+        statement("L-1", "launched", "topic", "cd01"),
+        statement("L-1", "completed", "topic", "cd01", result={"duration": "PT12M"}),
+    ]
+    first = client.post("/v1/events", json=batch, headers=KEY)
+    assert first.status_code == 202 and first.json() == {"stored": 2, "duplicates": 0}
+    again = client.post("/v1/events", json=batch, headers=KEY)
+    assert again.status_code == 202 and again.json() == {"stored": 0, "duplicates": 2}
+    single = client.post("/v1/events", json=statement("L-1", "completed", "topic", "cd02"), headers=KEY)
+    assert single.json() == {"stored": 1, "duplicates": 0}
+    progress = client.get("/v1/learners/L-1/progress").json()
+    assert progress["topics_completed"] == ["cd01", "cd02"] and progress["compulsory_missing"] == ["cd03", "cd04", "cd05"]
+    assert progress["time_spent_minutes"] == 12.0 and not progress["eligible"] and progress["reasons"]
+
+
+def test_invalid_batch_is_rejected_whole_with_precise_errors(client: TestClient) -> None:
+    good = statement("L-2", "launched", "topic", "cd01")
+    future = statement("L-2", "launched", "topic", "cd01", minutes_ago=-60)
+    bad = [good, statement("L-2", "danced", "topic", "cd01"), statement("L-2", "launched", "topic", "cd99"), future, dict(good)]
+    response = client.post("/v1/events", json=bad, headers=KEY)
+    assert response.status_code == 422 and response.json()["code"] == "invalid_statements"
+    errors = {(e["index"], e["field"]) for e in response.json()["errors"]}
+    assert {(1, "verb"), (2, "object.id"), (3, "timestamp"), (4, "id")} <= errors
+    assert client.get("/v1/learners/L-2/progress").json()["topics_completed"] == []
+    assert client.post("/v1/events", json=[good], headers=KEY).json()["stored"] == 1  # nothing of the bad batch was kept
+
+
+@pytest.mark.parametrize(
+    ("payload", "headers", "status", "code"),
+    [
+        ([], KEY, 422, "empty_batch"),
+        ([{"id": "x"}] * 501, KEY, 413, "batch_too_large"),
+        ([], {"X-API-Key": "wrong"}, 401, "api_key_required"),
+        ([], {}, 401, "api_key_required"),
+    ],
+)
+def test_event_errors(client: TestClient, payload: list, headers: dict, status: int, code: str) -> None:
+    response = client.post("/v1/events", json=payload, headers=headers)
+    assert response.status_code == status and response.json()["code"] == code
+
+
+def test_malformed_json_events(client: TestClient) -> None:
+    response = client.post("/v1/events", content=b"[{", headers={**KEY, "Content-Type": "application/json"})
+    assert response.status_code == 400 and response.json()["code"] == "malformed_json"
+
+
+def test_two_failures_give_a_cited_hint_and_dismissal_sticks(client: TestClient) -> None:
+    failures = [
+        statement("L-3", "answered", "quiz_item", "cd02-q1", minutes_ago=m, result={"success": False, "response": "1"})
+        for m in (6, 2)
+    ]
+    client.post("/v1/events", json=failures, headers=KEY)
+    hint = client.get("/v1/learners/L-3/hints").json()["hint"]
+    assert hint["rule"] == "repeated_failure" and hint["id"] == "repeated_failure:cd02-q1"
+    assert hint["source"]["doc_id"] == "mau-mat-khau" and "12 ký tự" in hint["source"]["passage"]
+    client.post("/v1/events", json=statement("L-3", "hint-dismissed", "hint", hint["id"], minutes_ago=0.5), headers=KEY)
+    after = client.get("/v1/learners/L-3/hints").json()["hint"]
+    assert after is None or after["id"] != hint["id"]
+
+
+def test_hints_can_be_turned_off(client: TestClient) -> None:
+    client.post("/v1/events", json=[statement("L-4", "idle", "lesson", "cd01-l1", result={"duration": "PT5M"})], headers=KEY)
+    assert client.get("/v1/learners/L-4/hints").json()["hint"]["rule"] == "idle_nudge"
+    assert client.put("/v1/learners/L-4/preferences", json={"hints_enabled": False}).json()["hints_enabled"] is False
+    assert client.get("/v1/learners/L-4/hints").json() == {"hint": None}
+    assert client.get("/v1/learners/bad id!/hints").json()["code"] == "bad_learner_id"
