@@ -193,9 +193,8 @@ def hints(
         sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
         return
     out = Console()
-    out.print(
-        f"n={report['n']}  precision {report['precision']:.3f}  recall {report['recall']:.3f}  không gợi ý đúng lúc {report['no_hint_correct']:.3f}"
-    )
+    scores = f"precision {report['precision']:.3f}  recall {report['recall']:.3f}"
+    out.print(f"n={report['n']}  {scores}  không gợi ý đúng lúc {report['no_hint_correct']:.3f}")
     for row in report["results"]:
         if not row["ok"]:
             out.print(f"[yellow]{row['id']}[/yellow] cần {row['expected']}, được {row['got']}")
