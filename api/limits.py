@@ -9,6 +9,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api import messages_vi
 
 MAX_BODY_BYTES = 32 * 1024
+# A batch of up to 500 learner statements is larger than a chat question.
+PATH_LIMITS = {"/v1/events": 1024 * 1024}
 
 
 class BodyTooLarge(Exception):
@@ -18,16 +20,18 @@ class BodyTooLarge(Exception):
 class BodySizeLimit:
     """Pure ASGI middleware: a declared or streamed body over ``limit`` bytes gets a 413."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
-        self.app, self.limit = app, limit
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES, path_limits: dict[str, int] | None = None) -> None:
+        self.app, self.default = app, limit
+        self.path_limits = PATH_LIMITS if path_limits is None else path_limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.path_limits.get(scope.get("path", ""), self.default)
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._reject(send)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._reject(send, limit)
             return
         received = 0
         started = False
@@ -36,7 +40,7 @@ class BodySizeLimit:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
-            if received > self.limit:
+            if received > limit:
                 raise BodyTooLarge
             return message
 
@@ -49,11 +53,11 @@ class BodySizeLimit:
             await self.app(scope, limited_receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await self._reject(send)
+                await self._reject(send, limit)
 
-    async def _reject(self, send: Send) -> None:
+    async def _reject(self, send: Send, limit: int) -> None:
         body = json.dumps(
-            {"code": "body_too_large", "message": messages_vi.BODY_TOO_LARGE.format(limit=self.limit)}, ensure_ascii=False
+            {"code": "body_too_large", "message": messages_vi.BODY_TOO_LARGE.format(limit=limit)}, ensure_ascii=False
         )
         await send(
             {"type": "http.response.start", "status": 413, "headers": [(b"content-type", b"application/json; charset=utf-8")]}

@@ -12,7 +12,7 @@ from api.config import Settings, get_settings
 from api.errors import install_error_handlers
 from api.limits import BodySizeLimit
 from api.metrics import ChatMetrics
-from api.routes import chat, health, learning, metrics, pages
+from api.routes import chat, health, learning, lesson_page, metrics, pages
 from api.runtime import build_coach, build_engine, build_guardrail, build_index, build_learning
 from coach import ConversationStore
 
@@ -45,6 +45,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["Content-Type"]
     )
     app.add_middleware(BodySizeLimit)
-    for module in (health, chat, learning, metrics, pages):
+    for module in (health, chat, learning, metrics, pages, lesson_page):
         app.include_router(module.router)
     return app

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hmac
+import json
 import re
+import time
+from collections.abc import AsyncIterator
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Body, Header, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from api import messages_vi
 from api.deps import LearningDep, SettingsDep
 from api.errors import ApiError
 from coach.hint_engine import Learner
 from coach.learner_events import _LEARNER_ID, MAX_BATCH, validate_batch
+from coach.learning import LearningCoach
 from coach.progress import compute_progress
 
 router = APIRouter(prefix="/v1", tags=["learning"])
+POLL_SECONDS = 1.0
+STREAM_SECONDS = 300
 
 
 def _learner_id(value: str) -> str:
@@ -43,6 +51,10 @@ def post_events(
         raise ApiError(413, "batch_too_large", messages_vi.BATCH_TOO_LARGE.format(limit=MAX_BATCH))
     if payload == [] or payload is None:
         raise ApiError(422, "empty_batch", messages_vi.EMPTY_BATCH)
+    return _store(payload, learning)
+
+
+def _store(payload: Any, learning: LearningCoach) -> JSONResponse:
     statements, errors = validate_batch(payload, learning.course, dt.datetime.now(dt.UTC))
     if errors:
         body = {"code": "invalid_statements", "message": messages_vi.INVALID_STATEMENTS.format(count=len(errors)),
@@ -59,25 +71,64 @@ def progress(learner_id: str, learning: LearningDep) -> dict[str, Any]:
     return asdict(compute_progress(learner_id, events, learning.course, learning.window, dt.date.today()))
 
 
-@router.get("/learners/{learner_id}/hints", summary="Gợi ý cho học viên")
-def hints(learner_id: str, learning: LearningDep) -> dict[str, Any]:
-    """At most one timely hint, with the courseware passage it comes from."""
-    learner_id = _learner_id(learner_id)
+def current_hint(learning: LearningCoach, learner_id: str) -> dict[str, Any] | None:
+    """The hint due now for ``learner_id``, as the API returns it."""
     preference = learning.events.preference(learner_id)
     learner = Learner(learner_id, preference.role, preference.hints_enabled)
     hint = learning.hints.decide(learner, learning.events.events(learner_id), dt.datetime.now(dt.UTC))
     if hint is None:
-        return {"hint": None}
-    return {
-        "hint": {
-            "id": hint.id,
-            "rule": hint.rule,
-            "object_id": hint.object_id,
-            "text": hint.text,
-            "topic": hint.topic_id,
-            "source": hint.source,
-        }
-    }
+        return None
+    fields = {"id": hint.id, "rule": hint.rule, "object_id": hint.object_id, "text": hint.text, "topic": hint.topic_id}
+    return {**fields, "source": hint.source}
+
+
+@router.get("/learners/{learner_id}/hints", summary="Gợi ý cho học viên")
+def hints(learner_id: str, learning: LearningDep) -> dict[str, Any]:
+    """At most one timely hint, with the courseware passage it comes from."""
+    return {"hint": current_hint(learning, _learner_id(learner_id))}
+
+
+@router.get(
+    "/learners/{learner_id}/hints/stream",
+    summary="Luồng gợi ý (Server-Sent Events)",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "a `hint` event whenever a new hint is due"}},
+)
+async def hint_stream(learner_id: str, learning: LearningDep) -> StreamingResponse:
+    """Pushes a ``hint`` event when a new hint is due; closes after a few minutes (the browser reconnects)."""
+    learner_id = _learner_id(learner_id)
+
+    async def events() -> AsyncIterator[str]:
+        last: str | None = None
+        deadline = time.monotonic() + STREAM_SECONDS
+        while time.monotonic() < deadline:
+            hint = await run_in_threadpool(current_hint, learning, learner_id)
+            if hint is not None and hint["id"] != last:
+                last = hint["id"]
+                yield f"event: hint\ndata: {json.dumps(hint, ensure_ascii=False)}\n\n"
+            else:
+                yield ": keep-alive\n\n"
+            await asyncio.sleep(POLL_SECONDS)  # the server's polling period, not a test synchronisation
+
+    return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
+
+
+@router.post("/learners/{learner_id}/events", status_code=202, summary="Sự kiện từ trang bài học (cùng nguồn)")
+def post_own_events(learner_id: str, request: Request, learning: LearningDep, payload: Annotated[Any, Body()]) -> JSONResponse:
+    """Statements sent by our own lesson page: same origin only, and only about this learner.
+
+    Interim until learner sessions exist (accounts issue); server-to-server callers use /v1/events.
+    """
+    learner_id = _learner_id(learner_id)
+    origin = request.headers.get("origin")
+    if origin is None or origin.rstrip("/") != str(request.base_url).rstrip("/"):
+        raise ApiError(403, "same_origin_only", messages_vi.SAME_ORIGIN_ONLY)
+    items = payload if isinstance(payload, list) else [payload]
+    if len(items) > MAX_BATCH:
+        raise ApiError(413, "batch_too_large", messages_vi.BATCH_TOO_LARGE.format(limit=MAX_BATCH))
+    if any(not isinstance(i, dict) or (i.get("actor") or {}).get("id") != learner_id for i in items):
+        raise ApiError(422, "wrong_learner", messages_vi.WRONG_LEARNER)
+    return _store(payload, learning)
 
 
 @router.put("/learners/{learner_id}/preferences", summary="Tùy chọn gợi ý")

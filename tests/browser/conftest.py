@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from api import Settings, create_app
 from api.runtime import build_index
 from knowledge_base.ingest import ingest_corpus
-from tests.conftest import FIXTURE_CORPUS
+from tests.conftest import FIXTURE_CORPUS, FIXTURES
 from tests.support import free_port
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -33,7 +33,10 @@ FLAGS = [
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("live"), corpus_dir=FIXTURE_CORPUS, coverage_min_similarity=0.84)
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("live"), corpus_dir=FIXTURE_CORPUS, coverage_min_similarity=0.84,
+        course_file=FIXTURES / "course_small.yaml",
+    )  # fmt: skip
     ingest_corpus(build_index(settings), FIXTURE_CORPUS)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
