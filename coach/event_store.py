@@ -85,6 +85,11 @@ class EventStore:
             for r in rows
         ]
 
+    def learner_ids(self) -> list[str]:
+        table = LearnerStatement.__table__
+        with self.engine.connect() as connection:
+            return list(connection.execute(select(table.c.learner_id).distinct()).scalars())
+
     def count(self) -> int:
         with Session(self.engine) as session:
             return len(session.exec(select(LearnerStatement.id)).all())

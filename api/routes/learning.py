@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from api import messages_vi
 from api.deps import LearningDep, SettingsDep
 from api.errors import ApiError
+from coach.hint_analytics import hint_effectiveness
 from coach.hint_engine import Learner
 from coach.learner_events import _LEARNER_ID, MAX_BATCH, validate_batch
 from coach.learning import LearningCoach
@@ -137,3 +138,10 @@ def preferences(learner_id: str, learning: LearningDep, hints_enabled: Annotated
     """Turn hints off ("don't show me hints") or on, and declare the learner's job role."""
     saved = learning.events.set_preference(_learner_id(learner_id), hints_enabled, role)
     return {"learner_id": saved.learner_id, "hints_enabled": saved.hints_enabled, "role": saved.role}
+
+
+@router.get("/analytics/hints", summary="Hiệu quả của gợi ý")
+def hint_analytics(learning: LearningDep) -> dict[str, Any]:
+    """Per rule, the share of next quiz attempts that were right after a hint, and without one."""
+    events = {learner: learning.events.events(learner) for learner in learning.events.learner_ids()}
+    return hint_effectiveness(events, learning.course)

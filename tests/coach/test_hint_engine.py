@@ -105,3 +105,20 @@ def test_priority_cooldown_dismissal_and_opt_out(engine: HintEngine) -> None:
     dismissed = [*both, ev("hint-dismissed", "hint", "repeated_failure:cd03-q2", 20)]
     assert engine.decide(LEARNER, dismissed, NOW).rule == "idle_nudge"
     assert engine.decide(Learner("L-1", hints_enabled=False), both, NOW) is None
+
+
+def test_hint_effectiveness_compares_next_attempts() -> None:
+    from coach.hint_analytics import hint_effectiveness
+
+    helped = [
+        ev("answered", "quiz_item", "cd02-q1", 30, success=False),
+        ev("answered", "quiz_item", "cd02-q1", 28, success=False),
+        ev("hint-shown", "hint", "repeated_failure:cd02-q1", 27),
+        ev("answered", "quiz_item", "cd02-q1", 25, success=True),
+    ]
+    alone = [ev("answered", "quiz_item", "cd03-q1", 20, success=False), ev("answered", "quiz_item", "cd03-q1", 19, success=False),
+             ev("answered", "quiz_item", "cd03-q1", 18, success=True)]  # fmt: skip
+    report = hint_effectiveness({"a": helped, "b": alone}, COURSE)
+    assert report["repeated_failure"] == {"next_attempt_right": 1.0, "attempts": 1}
+    # Next attempts after a wrong answer with no hint: wrong (a), wrong then right (b).
+    assert report["without_hint"] == {"next_attempt_right": 0.333, "attempts": 3}
