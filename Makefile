@@ -46,6 +46,8 @@ bench: install-dev
 	$(BIN)/python -m eval.guardrail_benchmark
 	$(BIN)/coach eval answers --dataset eval/datasets/answers_vi.jsonl
 	$(BIN)/python -m eval.chat_benchmark
+	$(BIN)/coach eval hints --dataset eval/datasets/hints_vi.jsonl
+	$(BIN)/python -m eval.events_benchmark
 	$(BIN)/python -m eval.portal_benchmark
 
 clean:
