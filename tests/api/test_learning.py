@@ -103,3 +103,23 @@ def test_hints_can_be_turned_off(client: TestClient) -> None:
     assert client.put("/v1/learners/L-4/preferences", json={"hints_enabled": False}).json()["hints_enabled"] is False
     assert client.get("/v1/learners/L-4/hints").json() == {"hint": None}
     assert client.get("/v1/learners/bad id!/hints").json()["code"] == "bad_learner_id"
+
+
+def test_large_batches_pass_the_body_limit_and_analytics_report(client: TestClient) -> None:
+    batch = [statement(f"L-big-{i % 7}", "progressed", "lesson", "cd01-l1", result={"score": 0.5}) for i in range(400)]
+    response = client.post("/v1/events", json=batch, headers=KEY)
+    assert len(response.request.content) > 80_000 and response.status_code == 202 and response.json()["stored"] == 400
+    report = client.get("/v1/analytics/hints").json()
+    assert "without_hint" in report and set(report["without_hint"]) == {"next_attempt_right", "attempts"}
+
+
+def test_lesson_page_and_first_party_events(client: TestClient) -> None:
+    page = client.get("/lesson/cd02?learner=hv-1")
+    assert page.status_code == 200 and '"id": "cd02"' in page.text and "Huấn luyện viên số" in page.text
+    assert client.get("/lesson/cd99").json()["code"] == "topic_not_found"
+    own = statement("hv-1", "launched", "topic", "cd02")
+    origin = {"Origin": str(client.base_url)}
+    assert client.post("/v1/learners/hv-1/events", json=own, headers=origin).status_code == 202
+    assert client.post("/v1/learners/hv-1/events", json=own).json()["code"] == "same_origin_only"
+    other = statement("hv-2", "launched", "topic", "cd02")
+    assert client.post("/v1/learners/hv-1/events", json=other, headers=origin).json()["code"] == "wrong_learner"
