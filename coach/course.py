@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
@@ -78,11 +79,7 @@ class Course(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Course:
-        ids = (
-            [t.id for t in self.topics]
-            + [lesson.id for t in self.topics for lesson in t.lessons]
-            + [q.id for t in self.topics for q in t.quiz]
-        )
+        ids = [item_id for item_id, _, _ in self._entries()]
         duplicates = {i for i in ids if ids.count(i) > 1}
         if duplicates:
             raise ValueError(f"duplicate ids: {sorted(duplicates)}")
@@ -96,24 +93,21 @@ class Course(BaseModel):
     def load(cls, path: Path = COURSE_FILE) -> Course:
         return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
+    def _entries(self) -> Iterator[tuple[str, Topic | Lesson | QuizItem, Topic]]:
+        """(id, item, its topic) for every topic, lesson and quiz item."""
+        for topic in self.topics:
+            yield topic.id, topic, topic
+            for part in (*topic.lessons, *topic.quiz):
+                yield part.id, part, topic
+
     @cached_property
     def by_id(self) -> dict[str, Topic | Lesson | QuizItem]:
-        items: dict[str, Topic | Lesson | QuizItem] = {}
-        for topic in self.topics:
-            items[topic.id] = topic
-            items.update({lesson.id: lesson for lesson in topic.lessons})
-            items.update({item.id: item for item in topic.quiz})
-        return items
+        return {item_id: item for item_id, item, _ in self._entries()}
 
     @cached_property
     def topic_of(self) -> dict[str, Topic]:
         """The topic each topic, lesson and quiz item id belongs to."""
-        owners: dict[str, Topic] = {}
-        for topic in self.topics:
-            owners[topic.id] = topic
-            owners.update({lesson.id: topic for lesson in topic.lessons})
-            owners.update({item.id: topic for item in topic.quiz})
-        return owners
+        return {item_id: topic for item_id, _, topic in self._entries()}
 
     @property
     def compulsory(self) -> list[Topic]:
