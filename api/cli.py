@@ -167,6 +167,30 @@ def ask(question: Annotated[str, typer.Argument(help="Câu hỏi / the question.
 
 
 @app.command()
+def purge(days: Annotated[int | None, typer.Option(min=1, help="Số ngày lưu giữ / retention in days.")] = None) -> None:
+    """Xóa hội thoại, tin nhắn, góp ý và cảnh báo quá hạn lưu giữ / apply the retention period."""
+    from api.database import upgrade
+    from api.retention import purge as purge_old
+    from api.runtime import build_engine
+
+    settings = get_settings()
+    engine = build_engine(settings)
+    upgrade(engine)
+    counts = purge_old(engine, days or settings.retention_days)
+    err.print("Đã xóa (purged): " + ", ".join(f"{table} {count}" for table, count in counts.items()))
+
+
+@app.command()
+def migrate() -> None:
+    """Cập nhật lược đồ cơ sở dữ liệu / apply the database migrations."""
+    from api.database import upgrade
+    from api.runtime import build_engine
+
+    upgrade(build_engine(get_settings()))
+    err.print("Cơ sở dữ liệu đã ở phiên bản mới nhất (database up to date).")
+
+
+@app.command()
 def guard(
     text: Annotated[str | None, typer.Argument(help="Nội dung cần kiểm tra / the text to check.")] = None,
     jsonl: Annotated[Path | None, typer.Option(help="Tệp JSONL {id, text}; mỗi dòng một kết quả / one verdict per line.")] = None,

@@ -51,6 +51,7 @@ class Settings(BaseSettings):
         default_factory=lambda: dt.date(dt.date.today().year, 12, 15), description="Course closes (inclusive)."
     )
     events_api_key: SecretStr | None = Field(default=None, description="Key of server-to-server event ingestion (X-API-Key).")
+    retention_days: int = Field(default=90, ge=1, description="Conversations, messages and flags older than this are purged.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to embed the widget (CORS).")
     host: str = "127.0.0.1"
     port: int = 8000

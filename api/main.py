@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.config import Settings, get_settings
+from api.database import upgrade
 from api.errors import install_error_handlers
 from api.limits import BodySizeLimit
 from api.metrics import ChatMetrics
@@ -24,6 +25,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = build_engine(settings)
+        upgrade(engine)  # the schema migrations (Alembic) run before anything uses the database
         app.state.settings = settings
         app.state.index = build_index(settings)
         app.state.guardrail = build_guardrail(settings, engine)

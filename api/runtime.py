@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import create_engine
 
 from api.config import Settings
+from api.database import upgrade
 from coach import Coach, CoveragePolicy
 from coach.course import Course, CourseWindow
 from coach.event_store import EventStore
@@ -52,7 +53,10 @@ def flag_hmac_key(settings: Settings) -> bytes:
 
 def build_guardrail(settings: Settings, engine: Engine | None = None, record_flags: bool = True) -> Guardrail:
     """The guardrail with the shipped policy, the admins' allowlist and, for the service, the flag store."""
-    store = SqlFlagStore(engine or build_engine(settings)) if record_flags else None
+    if record_flags and engine is None:
+        engine = build_engine(settings)
+        upgrade(engine)
+    store = SqlFlagStore(engine) if record_flags else None
     return Guardrail(Policy.load(), Allowlist(settings.allowlist_path), store, flag_hmac_key(settings))
 
 

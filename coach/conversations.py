@@ -65,7 +65,6 @@ class ConversationStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        SQLModel.metadata.create_all(engine, tables=[Conversation.__table__, Message.__table__, Feedback.__table__])
 
     def open(self, conversation_id: str | None, unit: str | None = None) -> str:
         """An existing conversation's id, or a new conversation's."""

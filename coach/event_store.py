@@ -47,7 +47,6 @@ class LearnerPreference(SQLModel, table=True):
 class EventStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        SQLModel.metadata.create_all(engine, tables=[LearnerStatement.__table__, LearnerPreference.__table__])
 
     def store(self, statements: list[Statement]) -> tuple[int, int]:
         """Store a validated batch atomically; returns (stored, already known)."""

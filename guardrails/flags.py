@@ -67,7 +67,6 @@ class SqlFlagStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        SQLModel.metadata.create_all(engine, tables=[GuardrailFlag.__table__])
 
     def record(self, flag: FlagRecord) -> None:
         row = GuardrailFlag(

@@ -165,3 +165,11 @@ def test_eval_guardrail_reports_design_keys_and_baselines(tmp_path: Path) -> Non
     assert report["baselines"]["presidio"]["block_recall"] < 1.0
     unknown = runner.invoke(app, ["eval", "guardrail", "--dataset", str(dataset), "--baseline", "nope"])
     assert unknown.exit_code == 2
+
+
+def test_migrate_and_purge() -> None:
+    migrated = runner.invoke(app, ["migrate"])
+    assert migrated.exit_code == 0 and "up to date" in migrated.output
+    purged = runner.invoke(app, ["purge", "--days", "30"])
+    assert purged.exit_code == 0 and "messages 0" in purged.output and "flags 0" in purged.output
+    assert runner.invoke(app, ["purge", "--days", "0"]).exit_code == 2

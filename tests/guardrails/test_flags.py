@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, create_engine, select
 
+from api.database import upgrade
 from guardrails import Allowlist, Guardrail, GuardrailFlag, Policy, SqlFlagStore
 
 KEY = b"test-key"
@@ -24,7 +25,9 @@ MESSAGES = [
 
 def test_blocks_are_recorded_redacted_and_the_raw_text_is_nowhere(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     database = tmp_path / "flags.db"
-    store = SqlFlagStore(create_engine(f"sqlite:///{database}"))
+    engine = create_engine(f"sqlite:///{database}")
+    upgrade(engine)
+    store = SqlFlagStore(engine)
     guardrail = Guardrail(Policy.load(), Allowlist(), store, KEY)
     caplog.set_level(logging.DEBUG)
     for message in MESSAGES:
@@ -51,7 +54,9 @@ def test_blocks_are_recorded_redacted_and_the_raw_text_is_nowhere(tmp_path: Path
 
 
 def test_same_text_gives_the_same_hash_for_deduplication(tmp_path: Path) -> None:
-    store = SqlFlagStore(create_engine(f"sqlite:///{tmp_path / 'f.db'}"))
+    engine = create_engine(f"sqlite:///{tmp_path / 'f.db'}")
+    upgrade(engine)
+    store = SqlFlagStore(engine)
     guardrail = Guardrail(flag_store=store, hmac_key=KEY)
     guardrail.check(MESSAGES[1])
     guardrail.check(MESSAGES[1])

@@ -1,0 +1,16 @@
+"""Alembic environment: the tables of every package, on the connection the service hands over."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import coach.conversations  # noqa: F401 - registers the coach tables
+import coach.event_store  # noqa: F401
+import guardrails.flags  # noqa: F401 - registers the flag table
+
+target_metadata = SQLModel.metadata
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=True)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,48 @@
+"""Retention removes old conversations, messages, feedback and flags, and keeps recent ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlmodel import Session, create_engine, select
+
+from api.database import upgrade
+from api.retention import purge
+from coach import Answer, ConversationStore
+from coach.conversations import Conversation, Feedback, Message
+from guardrails import FlagRecord, GuardrailFlag, SqlFlagStore
+
+
+def test_purge_keeps_what_is_recent(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'r.db'}")
+    upgrade(engine)
+    store, flags = ConversationStore(engine), SqlFlagStore(engine)
+    now = dt.datetime.now(dt.UTC)
+    old_conversation, new_conversation = store.open(None), store.open(None)
+    _, old_answer = store.record(old_conversation, "câu hỏi cũ", Answer(text="trả lời cũ"))
+    store.record(new_conversation, "câu hỏi mới", Answer(text="trả lời mới"))
+    store.add_feedback(old_answer, True, None)
+    flags.record(
+        FlagRecord("<CCCD>", ["personal_data"], ["CccdRecognizer"], [0.9], "h1", created_at=now - dt.timedelta(days=120))
+    )
+    flags.record(
+        FlagRecord("<SĐT>", ["personal_data"], ["VietnamPhoneRecognizer"], [0.9], "h2", created_at=now - dt.timedelta(days=3))
+    )
+    with Session(engine) as session:  # age the first conversation
+        for row in session.exec(select(Message).where(Message.conversation_id == old_conversation)):
+            row.created_at = now - dt.timedelta(days=100)
+            session.add(row)
+        conversation = session.get(Conversation, old_conversation)
+        conversation.created_at = now - dt.timedelta(days=100)
+        session.add(conversation)
+        session.commit()
+
+    counts = purge(engine, 90, now)
+    assert counts == {"feedback": 1, "messages": 2, "conversations": 1, "flags": 1}
+    with Session(engine) as session:
+        assert [c.id for c in session.exec(select(Conversation))] == [new_conversation]
+        assert [m.text for m in session.exec(select(Message).order_by(Message.created_at))] == ["câu hỏi mới", "trả lời mới"]
+        assert session.exec(select(Feedback)).all() == []
+        assert [f.text_hmac for f in session.exec(select(GuardrailFlag))] == ["h2"]
+    assert purge(engine, 90, now) == {"feedback": 0, "messages": 0, "conversations": 0, "flags": 0}
