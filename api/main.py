@@ -15,6 +15,7 @@ from api.limits import BodySizeLimit
 from api.metrics import ChatMetrics
 from api.routes import chat, health, learning, lesson_page, metrics, pages
 from api.runtime import build_coach, build_engine, build_guardrail, build_index, build_learning
+from api.security import SecurityHeaders
 from coach import ConversationStore
 
 
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["Content-Type"]
     )
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(SecurityHeaders)
     for module in (health, chat, learning, metrics, pages, lesson_page):
         app.include_router(module.router)
     return app

@@ -138,3 +138,17 @@ def test_pages_and_openapi(client: TestClient) -> None:
         "/healthz",
     } <= set(paths)
     assert paths["/v1/chat"]["post"]["summary"] == "Hỏi trợ lý (trả lời JSON)"
+
+
+def test_security_headers_and_no_personal_data_in_logs(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    secret_phone, secret_code = "0987654321", "Xa@2025!"
+    response = client.post("/v1/chat", json={"question": f"gọi tôi {secret_phone}, mật khẩu là {secret_code}"})
+    client.post("/v1/chat", json={"question": "x" * 2001})
+    assert (
+        response.headers["x-content-type-options"] == "nosniff"
+        and "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    )
+    assert secret_phone not in caplog.text and secret_code not in caplog.text and "gọi tôi" not in caplog.text
