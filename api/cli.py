@@ -244,6 +244,16 @@ def _guard_jsonl(guardrail, path: Path) -> None:
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
 
 
+def _add_account_commands() -> None:
+    from api.accounts_cli import units_app, users_app
+
+    app.add_typer(users_app, name="users")
+    app.add_typer(units_app, name="units")
+
+
+_add_account_commands()
+
+
 def _load_plugins() -> None:
     """Attach sub-commands registered under the ``coach.cli`` entry-point group (e.g. ``eval``)."""
     for entry in entry_points(group="coach.cli"):

@@ -50,7 +50,18 @@ class Settings(BaseSettings):
     course_end: dt.date = Field(
         default_factory=lambda: dt.date(dt.date.today().year, 12, 15), description="Course closes (inclusive)."
     )
-    events_api_key: SecretStr | None = Field(default=None, description="Key of server-to-server event ingestion (X-API-Key).")
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description="Key of the hashes of codes, tokens, keys and phones; generated under data_dir when unset.",
+    )
+    dev_mode: bool = Field(default=False, description="Development: login codes are printed on the console.")
+    sms_gateway_url: str | None = Field(default=None, description="SMS gateway that delivers login codes (JSON POST).")
+    sms_gateway_token: SecretStr | None = Field(default=None, description="Bearer token of the SMS gateway.")
+    access_token_minutes: int = Field(default=15, ge=1, le=120, description="Lifetime of an access token.")
+    session_days: int = Field(default=30, ge=1, le=365, description="A login lasts at most this long (refresh included).")
+    cookie_secure: bool | None = Field(
+        default=None, description="Secure cookies; when unset, Secure whenever the request came over HTTPS."
+    )
     retention_days: int = Field(default=90, ge=1, description="Conversations, messages and flags older than this are purged.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to embed the widget (CORS).")
     host: str = "127.0.0.1"

@@ -8,19 +8,25 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.accounts.senders import CodeSender
 from api.config import Settings, get_settings
 from api.database import upgrade
 from api.errors import install_error_handlers
 from api.limits import BodySizeLimit
 from api.metrics import ChatMetrics
-from api.routes import chat, health, learning, lesson_page, metrics, pages
-from api.runtime import build_coach, build_engine, build_guardrail, build_index, build_learning
+from api.routes import admin_accounts, admin_flags, admin_usage, auth, chat, health, learning, lesson_page, metrics, pages
+from api.runtime import build_accounts, build_coach, build_engine, build_guardrail, build_index, build_learning
 from api.security import SecurityHeaders
 from coach import ConversationStore
 
+ROUTE_MODULES = (health, auth, chat, learning, admin_flags, admin_usage, admin_accounts, metrics, pages, lesson_page)
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; the shared components are created once, at start-up."""
+
+def create_app(settings: Settings | None = None, code_sender: CodeSender | None = None) -> FastAPI:
+    """Build the app; the shared components are created once, at start-up.
+
+    ``code_sender`` overrides how login codes are delivered (the settings choose otherwise).
+    """
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -34,6 +40,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.store = ConversationStore(engine)
         app.state.metrics = ChatMetrics()
         app.state.learning = build_learning(settings, engine, app.state.index)
+        app.state.accounts = build_accounts(settings, engine, code_sender)
+        app.state.engine = engine
         yield
         engine.dispose()
 
@@ -45,10 +53,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     app.add_middleware(
-        CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["Content-Type"]
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type", "Authorization"],
+        allow_credentials=True,  # the widget on a listed portal sends the session cookie
     )
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityHeaders)
-    for module in (health, chat, learning, metrics, pages, lesson_page):
+    for module in ROUTE_MODULES:
         app.include_router(module.router)
     return app

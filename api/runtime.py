@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
 
-from sqlalchemy import Engine
+from pydantic import SecretStr
+from sqlalchemy import URL, Engine, make_url
 from sqlmodel import create_engine
 
+from api.accounts.crypto import Hasher
+from api.accounts.senders import CodeSender, ConsoleCodeSender, HttpSmsSender, NoSender
+from api.accounts.service import Accounts
+from api.accounts.sessions import Sessions
 from api.config import Settings
 from api.database import upgrade
 from coach import Coach, CoveragePolicy
@@ -30,19 +36,37 @@ def build_index(settings: Settings) -> KnowledgeIndex:
     return KnowledgeIndex(client, embeddings, prefix=settings.collection_prefix)
 
 
+def database_url(settings: Settings) -> URL:
+    """The configured database URL; a bare ``postgresql://`` (or ``postgres://``) gets the installed driver, psycopg 3."""
+    url = make_url(settings.database)
+    if url.drivername in ("postgres", "postgresql"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
 def build_engine(settings: Settings) -> Engine:
     """The one database engine of the process (SQLite by default, PostgreSQL when configured)."""
-    if settings.database.startswith("sqlite:///"):
-        Path(settings.database.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        return create_engine(settings.database, connect_args={"check_same_thread": False})
-    return create_engine(settings.database, pool_pre_ping=True)
+    url = database_url(settings)
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        return create_engine(url, connect_args={"check_same_thread": False})
+    return create_engine(url, pool_pre_ping=True)
 
 
 def flag_hmac_key(settings: Settings) -> bytes:
     """The configured key, or one generated once and kept (owner-only) under the data folder."""
-    if settings.flag_hmac_key is not None:
-        return settings.flag_hmac_key.get_secret_value().encode()
-    path = settings.data_dir / "flag_hmac.key"
+    return _secret(settings.flag_hmac_key, settings.data_dir / "flag_hmac.key")
+
+
+def secret_key(settings: Settings) -> bytes:
+    """The key of the account hashes (codes, tokens, API keys, phone numbers)."""
+    return _secret(settings.secret_key, settings.data_dir / "secret.key")
+
+
+def _secret(configured: SecretStr | None, path: Path) -> bytes:
+    if configured is not None:
+        return configured.get_secret_value().encode()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -87,3 +111,19 @@ def build_learning(settings: Settings, engine: Engine, index: KnowledgeIndex) ->
     course = Course.load(settings.course_file)
     window = CourseWindow(start=settings.course_start, end=settings.course_end)
     return LearningCoach(course, window, EventStore(engine), HintEngine(course, window, passage_lookup(index)))
+
+
+def build_code_sender(settings: Settings) -> CodeSender:
+    """The SMS gateway when configured; the console only in development; otherwise login is unavailable."""
+    if settings.sms_gateway_url:
+        token = settings.sms_gateway_token.get_secret_value() if settings.sms_gateway_token else None
+        return HttpSmsSender(settings.sms_gateway_url, token)
+    return ConsoleCodeSender() if settings.dev_mode else NoSender()
+
+
+def build_accounts(settings: Settings, engine: Engine, sender: CodeSender | None = None) -> Accounts:
+    key = secret_key(settings)
+    sessions = Sessions(
+        engine, Hasher(key), dt.timedelta(minutes=settings.access_token_minutes), dt.timedelta(days=settings.session_days)
+    )
+    return Accounts.build(engine, key, sender or build_code_sender(settings), sessions)

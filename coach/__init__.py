@@ -2,7 +2,7 @@
 
 from coach.answering import Answer, Coach, Generator
 from coach.citations import Citation
-from coach.conversations import Conversation, ConversationFull, ConversationStore, Feedback, Message
+from coach.conversations import Conversation, ConversationFull, ConversationNotFound, ConversationStore, Feedback, Message
 from coach.coverage import CoveragePolicy
 from coach.extractive_answerer import ComposedAnswer, compose
 
@@ -13,6 +13,7 @@ __all__ = [
     "ComposedAnswer",
     "Conversation",
     "ConversationFull",
+    "ConversationNotFound",
     "ConversationStore",
     "CoveragePolicy",
     "Feedback",

@@ -23,12 +23,18 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _storable(text: str) -> str:
+    """The text without NUL characters, which PostgreSQL's text columns refuse (SQLite keeps them)."""
+    return text.replace("\x00", "")
+
+
 class Conversation(SQLModel, table=True):
     __tablename__ = "coach_conversation"
 
     id: str = Field(default_factory=lambda: uuid.uuid4().hex, primary_key=True, max_length=32)
     created_at: dt.datetime = Field(default_factory=_now, index=True)
     unit: str | None = Field(default=None, index=True, max_length=64)
+    user_id: str | None = Field(default=None, index=True, max_length=32)  # the signed-in official who owns it
 
 
 class Message(SQLModel, table=True):
@@ -60,30 +66,47 @@ class ConversationFull(Exception):
     """The conversation reached :data:`MAX_MESSAGES`."""
 
 
+class ConversationNotFound(Exception):
+    """No such conversation for this user (another user's conversation does not exist for them)."""
+
+
 class ConversationStore:
     """Reads and writes conversations through one engine."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def open(self, conversation_id: str | None, unit: str | None = None) -> str:
-        """An existing conversation's id, or a new conversation's."""
+    def open(self, conversation_id: str | None, unit: str | None = None, user_id: str | None = None) -> str:
+        """An existing conversation of ``user_id``, or a new conversation's id."""
         with Session(self.engine) as session:
-            if conversation_id and session.get(Conversation, conversation_id):
+            existing = session.get(Conversation, conversation_id) if conversation_id else None
+            if existing is not None and existing.user_id != user_id:
+                raise ConversationNotFound
+            if existing is not None:
                 count = session.exec(
                     select(func.count()).select_from(Message).where(Message.conversation_id == conversation_id)
                 ).one()
                 if count >= MAX_MESSAGES:
                     raise ConversationFull
                 return conversation_id
-            conversation = Conversation(unit=unit)
+            conversation = Conversation(unit=unit, user_id=user_id)
             session.add(conversation)
             session.commit()
             return conversation.id
 
-    def exists(self, conversation_id: str) -> bool:
+    def exists(self, conversation_id: str, user_id: str | None = None) -> bool:
         with Session(self.engine) as session:
-            return session.get(Conversation, conversation_id) is not None
+            conversation = session.get(Conversation, conversation_id)
+            return conversation is not None and conversation.user_id == user_id
+
+    def owner_of_message(self, message_id: str) -> str | None:
+        with Session(self.engine) as session:
+            found = session.exec(
+                select(Conversation.user_id)
+                .join(Message, Message.conversation_id == Conversation.id)
+                .where(Message.id == message_id)
+            ).first()
+            return found
 
     def history(self, conversation_id: str) -> list[str]:
         """The last allowed questions, oldest first, to rewrite follow-ups."""
@@ -98,13 +121,13 @@ class ConversationStore:
 
     def record(self, conversation_id: str, question: str, answer: Answer) -> tuple[str, str]:
         """Store the exchange; returns (question message id, answer message id)."""
-        stored_question = answer.redacted_question if answer.blocked else question
-        user = Message(conversation_id=conversation_id, role="user", text=stored_question or "", blocked=answer.blocked,
+        stored_question = _storable((answer.redacted_question if answer.blocked else question) or "")
+        user = Message(conversation_id=conversation_id, role="user", text=stored_question, blocked=answer.blocked,
                        categories=json.dumps(answer.categories))  # fmt: skip
         assistant = Message(
             conversation_id=conversation_id,
             role="assistant",
-            text=answer.text,
+            text=_storable(answer.text),
             blocked=answer.blocked,
             not_covered=answer.not_covered,
             categories=json.dumps(answer.categories),
@@ -130,7 +153,7 @@ class ConversationStore:
 
     def add_feedback(self, message_id: str, helpful: bool, comment: str | None) -> int:
         with Session(self.engine) as session:
-            feedback = Feedback(message_id=message_id, helpful=helpful, comment=comment)
+            feedback = Feedback(message_id=message_id, helpful=helpful, comment=None if comment is None else _storable(comment))
             session.add(feedback)
             session.commit()
             return int(feedback.id or 0)

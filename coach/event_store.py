@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, Insert, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Field, Session, SQLModel
 
 from coach.hint_engine import Event
@@ -56,6 +57,12 @@ class EventStore:
         rows = [_row(s, now) for s in statements]
         table = LearnerStatement.__table__
         with self.engine.begin() as connection:
+            insert_new = _insert_ignoring_known_ids(connection.dialect.name)
+            if insert_new is not None:
+                # Known ids are skipped by the database itself, so a retry that races the original request
+                # (both in flight at once) is counted as duplicates instead of failing on the primary key.
+                stored = len(connection.execute(insert_new.returning(table.c.id), rows).all())
+                return stored, len(rows) - stored
             known = set(connection.execute(select(table.c.id).where(table.c.id.in_([r["id"] for r in rows]))).scalars())
             fresh = [r for r in rows if r["id"] not in known]
             if fresh:
@@ -110,9 +117,24 @@ class EventStore:
             return preference
 
 
+def _insert_ignoring_known_ids(dialect: str) -> Insert | None:
+    """``INSERT ... ON CONFLICT (id) DO NOTHING`` where the database has it (PostgreSQL, SQLite)."""
+    table = LearnerStatement.__table__
+    if dialect == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=[table.c.id])
+    if dialect == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing(index_elements=[table.c.id])
+    return None
+
+
 def _aware(value: dt.datetime) -> dt.datetime:
     # SQLite returns naive datetimes: everything is stored in UTC.
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _storable(text: str | None) -> str | None:
+    """The text without NUL characters, which PostgreSQL's text columns refuse (SQLite keeps them)."""
+    return None if text is None else text.replace("\x00", "")
 
 
 def _row(statement: Statement, stored_at: dt.datetime) -> dict:
@@ -120,13 +142,13 @@ def _row(statement: Statement, stored_at: dt.datetime) -> dict:
     return {
         "id": str(statement.id),
         "learner_id": statement.actor.id,
-        "unit": statement.actor.unit,
+        "unit": _storable(statement.actor.unit),
         "verb": statement.verb,
         "object_type": statement.object.type,
-        "object_id": statement.object.id,
+        "object_id": _storable(statement.object.id),
         "success": result.success,
         "score": result.score,
-        "response": result.response if statement.verb == "answered" else None,
+        "response": _storable(result.response) if statement.verb == "answered" else None,
         "duration_s": duration_seconds(result.duration),
         "timestamp": statement.timestamp,
         "topic": context.topic,

@@ -28,8 +28,6 @@ from coach.course import Course
 from eval.chat_benchmark import _free_port
 from eval.metrics import percentile
 
-KEY = "bench-key"
-
 
 def simulate(course: Course, learners: int, per_learner: int, seed: int = 11) -> list[dict]:
     rng = random.Random(seed)
@@ -80,7 +78,7 @@ def main() -> None:
     batches = [statements[i : i + args.batch] for i in range(0, len(statements), args.batch)]
     retried = batches[::20]  # a retrying client re-sends some batches whole
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(data_dir=Path(folder), events_api_key=KEY, chroma_url=None)
+        settings = Settings(data_dir=Path(folder), chroma_url=None)
         app = create_app(settings)
         port = _free_port()
         server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -92,11 +90,13 @@ def main() -> None:
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
+        accounts = app.state.accounts
+        key = accounts.api_keys.create("Benchmark LMS", ["events:write"], None, None)[1]
         local = threading.local()
 
         def send(batch: list[dict]) -> tuple[int, int]:
             if not hasattr(local, "client"):
-                local.client = httpx.Client(base_url=url, headers={"X-API-Key": KEY}, timeout=60)
+                local.client = httpx.Client(base_url=url, headers={"X-API-Key": key}, timeout=60)
             response = local.client.post("/v1/events", json=batch)
             response.raise_for_status()
             body = response.json()
@@ -111,10 +111,16 @@ def main() -> None:
         rows = app.state.learning.events.count()
         learners = sorted({s["actor"]["id"] for s in statements})[:200]
         hint_ms = []
+        tokens = {}
+        for number, learner in enumerate(learners):  # each learner reads their own hints, with their own session
+            user = accounts.users.create(f"09{number:08d}", learner, "learner", None, learner)
+            tokens[learner] = accounts.sessions.create(user.id, None).access
         with httpx.Client(base_url=url, timeout=30) as client:
             for learner in learners:
                 begin = time.perf_counter()
-                client.get(f"/v1/learners/{learner}/hints").raise_for_status()
+                client.get(
+                    f"/v1/learners/{learner}/hints", headers={"Authorization": f"Bearer {tokens[learner]}"}
+                ).raise_for_status()
                 hint_ms.append((time.perf_counter() - begin) * 1000)
         server.should_exit = True
     sent = len(statements) + sum(len(b) for b in retried)

@@ -62,6 +62,11 @@ class GuardrailFlag(SQLModel, table=True):
     source: str | None = Field(default=None, max_length=32)
 
 
+def _storable(text: str | None) -> str | None:
+    """The text without NUL characters, which PostgreSQL's text columns refuse (SQLite keeps them)."""
+    return None if text is None else text.replace("\x00", "")
+
+
 class SqlFlagStore:
     """Flags in the service database (SQLite or PostgreSQL through SQLModel)."""
 
@@ -72,13 +77,13 @@ class SqlFlagStore:
         row = GuardrailFlag(
             created_at=flag.created_at,
             status=flag.status,
-            redacted_text=flag.redacted_text,
+            redacted_text=_storable(flag.redacted_text) or "",
             categories=json.dumps(flag.categories),
             recognizers=json.dumps(flag.recognizers),
             scores=json.dumps(flag.scores),
             text_hmac=flag.text_hmac,
-            unit=flag.context.get("unit"),
-            source=flag.context.get("source"),
+            unit=_storable(flag.context.get("unit")),
+            source=_storable(flag.context.get("source")),
         )
         with Session(self.engine) as session:
             session.add(row)

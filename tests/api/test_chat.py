@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from api import Settings, create_app
 from knowledge_base.ingest import ingest_corpus
+from tests.accounts_support import PHONES, Outbox, seed_accounts, sign_in
 
 
 @pytest.fixture(scope="module")
@@ -21,9 +22,24 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     settings = Settings(
         data_dir=data, corpus_dir=FIXTURE_CORPUS, cors_origins=["https://xa-tanphu.example"], coverage_min_similarity=0.84
     )
-    with TestClient(create_app(settings)) as test_client:
+    outbox = Outbox()
+    with TestClient(create_app(settings, code_sender=outbox.sender)) as test_client:
         ingest_corpus(test_client.app.state.index, FIXTURE_CORPUS)
+        seed_accounts(test_client.app)
+        test_client.headers.update(sign_in(test_client, outbox, PHONES["learner"]))  # every request of the module: a learner
+        test_client.app.state.test_outbox = outbox
         yield test_client
+
+
+@pytest.fixture(scope="module")
+def other_learner(client: TestClient) -> dict[str, str]:
+    # A second client on the same running app (no second start-up): its own cookies, same services.
+    return sign_in(TestClient(client.app), client.app.state.test_outbox, PHONES["other_learner"])
+
+
+@pytest.fixture(scope="module")
+def admin(client: TestClient) -> dict[str, str]:
+    return sign_in(TestClient(client.app), client.app.state.test_outbox, PHONES["admin"])
 
 
 def _events(body: str) -> list[tuple[str, object]]:
@@ -77,7 +93,7 @@ def test_out_of_scope_question_says_so(client: TestClient) -> None:
     assert body["not_covered"] and body["citations"] == [] and "chưa có nội dung" in body["answer"]
 
 
-def test_feedback_is_stored_and_comments_are_masked(client: TestClient) -> None:
+def test_feedback_is_stored_and_comments_are_masked(client: TestClient, admin: dict[str, str]) -> None:
     answer = client.post("/v1/chat", json={"question": "đặt mật khẩu mạnh thế nào"}).json()
     ok = client.post(
         f"/v1/messages/{answer['message_id']}/feedback", json={"helpful": True, "comment": "Rất rõ, gọi tôi 0912345678"}
@@ -87,7 +103,8 @@ def test_feedback_is_stored_and_comments_are_masked(client: TestClient) -> None:
     assert client.post(f"/v1/messages/{question_id}/feedback", json={"helpful": True}).json()["code"] == "not_an_answer"
     assert client.post(f"/v1/messages/{'0' * 32}/feedback", json={"helpful": False}).status_code == 404
     assert client.post(f"/v1/messages/{answer['message_id']}/feedback", json={"helpful": "yes?"}).status_code == 422
-    metrics = client.get("/metrics").text
+    assert client.get("/metrics").status_code == 403  # a learner does not read the service's metrics
+    metrics = client.get("/metrics", headers=admin).text
     assert 'coach_feedback_total{helpful="true"} 1.0' in metrics and 'coach_questions_total{outcome="answered"}' in metrics
 
 
@@ -122,6 +139,28 @@ def test_unknown_conversation_and_cors(client: TestClient) -> None:
     assert allowed.headers.get("access-control-allow-origin") == "https://xa-tanphu.example"
     denied = client.options("/v1/chat", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
     assert "access-control-allow-origin" not in denied.headers
+
+
+def test_conversations_belong_to_their_user(client: TestClient, other_learner: dict[str, str]) -> None:
+    mine = client.post("/v1/chat", json={"question": "lệ phí đăng ký khai sinh"}).json()
+    conversation, answer = mine["conversation_id"], mine["message_id"]
+    # Someone else's conversation does not exist for the caller: not readable, not continuable, no feedback.
+    read = client.get(f"/v1/conversations/{conversation}", headers=other_learner)
+    assert read.status_code == 404 and read.json()["code"] == "conversation_not_found"
+    follow = client.post("/v1/chat", json={"question": "còn hồ sơ?", "conversation_id": conversation}, headers=other_learner)
+    assert follow.status_code == 404 and follow.json()["message"] == "Không tìm thấy cuộc hội thoại."
+    rate = client.post(f"/v1/messages/{answer}/feedback", json={"helpful": False}, headers=other_learner)
+    assert rate.status_code == 404
+    assert client.get(f"/v1/conversations/{conversation}").status_code == 200
+
+
+def test_chat_needs_a_session(client: TestClient) -> None:
+    anonymous = TestClient(client.app)
+    response = anonymous.post("/v1/chat", json={"question": "khai sinh"})
+    assert response.status_code == 401 and response.json()["code"] == "not_signed_in"
+    assert "đăng nhập" in response.json()["message"]
+    forged = anonymous.post("/v1/chat", json={"question": "khai sinh"}, headers={"Authorization": "Bearer forged-token"})
+    assert forged.status_code == 401
 
 
 def test_pages_and_openapi(client: TestClient) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -17,8 +15,8 @@ from api.database import upgrade
 TABLES = {"coach_conversation", "coach_message", "coach_feedback", "guardrail_flag", "learner_statement", "learner_preference"}
 
 
-def test_upgrade_from_empty_database_matches_the_models(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+def test_upgrade_from_empty_database_matches_the_models(database_url: str) -> None:
+    engine = create_engine(database_url)  # an empty SQLite file, or an empty PostgreSQL database
     upgrade(engine)
     assert TABLES | {"alembic_version"} <= set(inspect(engine).get_table_names())
     with engine.connect() as connection:

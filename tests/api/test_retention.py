@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from sqlmodel import Session, create_engine, select
 
@@ -14,8 +13,8 @@ from coach.conversations import Conversation, Feedback, Message
 from guardrails import FlagRecord, GuardrailFlag, SqlFlagStore
 
 
-def test_purge_keeps_what_is_recent(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'r.db'}")
+def test_purge_keeps_what_is_recent(database_url: str) -> None:
+    engine = create_engine(database_url)
     upgrade(engine)
     store, flags = ConversationStore(engine), SqlFlagStore(engine)
     now = dt.datetime.now(dt.UTC)

@@ -6,18 +6,21 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, sync_playwright
+from fastapi import FastAPI
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from api import Settings, create_app
 from api.runtime import build_index
 from knowledge_base.ingest import ingest_corpus
+from tests.accounts_support import PHONES, Outbox, seed_accounts
 from tests.conftest import FIXTURE_CORPUS, FIXTURES
-from tests.support import free_port
+from tests.support import PostgresDatabases, free_port
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -32,14 +35,42 @@ FLAGS = [
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_database_url(postgres: PostgresDatabases | None) -> Iterator[str | None]:
+    """The live server outlives any one module: on PostgreSQL it has a database of its own, not a module's."""
+    if postgres is None:
+        yield None  # SQLite under the server's data folder
+        return
+    url = postgres.create()
+    yield url
+    postgres.drop(url)
+
+
+@dataclass
+class Live:
+    """The live server, its app (for seeding through the real services) and the dev code outbox."""
+
+    url: str
+    app: FastAPI
+    outbox: Outbox
+    learner_ids: dict[str, str]
+
+
+@pytest.fixture(scope="session")
+def live_server(live: Live) -> str:
+    return live.url
+
+
+@pytest.fixture(scope="session")
+def live(tmp_path_factory: pytest.TempPathFactory, live_database_url: str | None) -> Iterator[Live]:
     settings = Settings(
         data_dir=tmp_path_factory.mktemp("live"), corpus_dir=FIXTURE_CORPUS, coverage_min_similarity=0.84,
-        course_file=FIXTURES / "course_small.yaml",
+        course_file=FIXTURES / "course_small.yaml", database_url=live_database_url,
     )  # fmt: skip
     ingest_corpus(build_index(settings), FIXTURE_CORPUS)
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    outbox = Outbox()
+    app = create_app(settings, code_sender=outbox.sender)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
@@ -52,7 +83,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             time.sleep(0.1)
     else:
         raise RuntimeError("live server did not start")
-    yield url
+    yield Live(url, app, outbox, seed_accounts(app))
     server.should_exit = True
     thread.join(timeout=10)
 
@@ -67,11 +98,25 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+def signed_in_context(browser: Browser, live: Live, who: str, **options: object) -> BrowserContext:
+    """A browser context holding the session cookies of ``who`` (signed in through the real API)."""
+    with httpx.Client(base_url=live.url) as client:
+        assert client.post("/v1/auth/code", json={"phone": PHONES[who]}).status_code == 202
+        response = client.post("/v1/auth/verify", json={"phone": PHONES[who], "code": live.outbox.last_code(PHONES[who])})
+        assert response.status_code == 200, response.text
+        cookies = [{"name": c.name, "value": c.value, "domain": "127.0.0.1", "path": c.path or "/", "httpOnly": True,
+                    "sameSite": "Lax" if c.name == "coach_access" else "Strict"} for c in client.cookies.jar]  # fmt: skip
+    context = browser.new_context(locale="vi-VN", **options)  # type: ignore[arg-type]
+    context.add_cookies(cookies)  # type: ignore[arg-type]
+    return context
+
+
 @pytest.fixture
-def page(browser: Browser, live_server: str) -> Iterator[Page]:
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 800})
+def page(browser: Browser, live: Live) -> Iterator[Page]:
+    """The demo portal page, signed in as a learner."""
+    context = signed_in_context(browser, live, "learner", viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(live_server + "/")
+    page.goto(live.url + "/")
     yield page
     context.close()
 

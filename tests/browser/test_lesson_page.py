@@ -1,37 +1,105 @@
-"""The lesson page in headless Chromium: two wrong answers bring a cited hint; a dismissed hint stays away."""
+"""The lesson page in headless Chromium: the learner comes from the session, never from the address; two wrong
+answers bring a cited hint; a dismissed hint stays away; without a session nothing is recorded."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Request, Response, expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import Live, screenshot
+from tests.browser.session_support import access_token, learner, session_context
 
 
-def test_failing_twice_shows_a_cited_hint_that_stays_dismissed(browser: Browser, live_server: str) -> None:
+def _statement_sent(verb: str) -> Callable[[Response], bool]:
+    """Matches the answer to the page's statement with ``verb`` (for ``page.expect_response``)."""
+    return lambda r: r.url.endswith("/v1/me/events") and f'"verb":"{verb}"' in (r.request.post_data or "")
+
+
+def test_without_a_session_the_page_asks_to_sign_in_and_records_nothing(browser: Browser, live: Live) -> None:
     context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{live_server}/lesson/cd02?learner=hv-browser-1")
+    sent: list[str] = []
+
+    def record(request: Request) -> None:
+        if "/v1/me/" in request.url or "/v1/learners/" in request.url:
+            sent.append(f"{request.method} {request.url}")
+
+    page.on("request", record)
+    page.goto(f"{live.url}/lesson/cd03?learner=L-1")  # an address naming a learner does not make anyone that learner
+    expect(page.get_by_role("heading", level=1)).to_have_text("Chuyên đề 3: Chuyên đề mẫu 3")  # rendered by the server
+    notice = page.locator("#signin")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("Vui lòng đăng nhập bằng số điện thoại")
+    expect(notice.get_by_role("link", name="Đăng nhập")).to_have_attribute("href", "/login?next=/lesson/cd03")
+    expect(page.get_by_label("Không hiện gợi ý")).to_be_disabled()
+    # The lesson can still be read and tried; the reply is local and nothing goes to the server.
+    expect(page.locator("section.lesson")).to_have_count(2)
+    item = page.locator("form[data-item='cd03-q1']")
+    item.get_by_label("6").check()
+    item.get_by_role("button", name="Trả lời").click()
+    expect(item.get_by_role("status")).to_have_text("Chưa đúng, thử lại nhé.")
+    screenshot(page, "lesson-sign-in")
+    assert page.evaluate("fetch('/healthz').then(r => r.status)") == 200  # a request after all the page's own
+    assert sent == []
+    context.close()
+
+
+def test_failing_twice_shows_a_cited_hint_that_stays_dismissed(browser: Browser, live: Live) -> None:
+    # A learner of this test's own: the live database is shared by every browser test, and a hint shown to the
+    # learner by another test would hold this one back for the hint cooldown.
+    me = learner(live, "hv-browser-1", "Học viên trình duyệt")
+    context = session_context(browser, live, me, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    with page.expect_response(_statement_sent("launched")) as launched:
+        page.goto(f"{live.url}/lesson/cd02?learner=hv-khac")  # the old parameter is ignored
+    assert launched.value.status == 202
     expect(page.get_by_role("heading", level=1)).to_have_text("Chuyên đề 2: Chuyên đề mẫu 2")
+    expect(page.locator("header")).to_contain_text("Đang đăng nhập: Học viên trình duyệt")
+    expect(page.locator("#signin")).to_be_hidden()
     item = page.locator("form[data-item='cd02-q1']")
     for _ in range(2):
         item.get_by_label("6").check()
-        item.get_by_role("button", name="Trả lời").click()
+        with page.expect_response(_statement_sent("answered")) as answered:
+            item.get_by_role("button", name="Trả lời").click()
+        assert answered.value.status == 202
         expect(item.get_by_role("status")).to_have_text("Chưa đúng, thử lại nhé.")
         item.get_by_role("status").evaluate("el => el.textContent = ''")  # so the next check waits for the new reply
     hint = page.locator("[data-hint='repeated_failure:cd02-q1']")
-    expect(hint).to_be_visible(timeout=15_000)
+    with page.expect_response(_statement_sent("hint-shown")) as shown:
+        expect(hint).to_be_visible(timeout=15_000)
+    assert shown.value.status == 202
     expect(hint).to_contain_text("12 ký tự")
     expect(hint.locator("blockquote")).to_contain_text("Mật khẩu nên dài ít nhất 12 ký tự")
     expect(hint.locator(".source")).to_have_text("Nguồn: Đặt mật khẩu mạnh (tài liệu mẫu) › Mật khẩu mạnh")
     screenshot(page, "lesson-hint")
-    hint.get_by_role("button", name="Ẩn gợi ý này").click()
+    with page.expect_response(_statement_sent("hint-dismissed")) as dismissed:
+        hint.get_by_role("button", name="Ẩn gợi ý này").click()
+    assert dismissed.value.status == 202
     expect(page.locator("#hint-box")).to_have_text("Đã ẩn gợi ý.")
     item.get_by_label("8").check()
-    item.get_by_role("button", name="Trả lời").click()
+    with page.expect_response(_statement_sent("answered")):
+        item.get_by_role("button", name="Trả lời").click()
     expect(item.get_by_role("status")).to_have_text("Chưa đúng, thử lại nhé.")
-    # The server has the dismissal: the same hint is never offered again.
-    body = httpx.get(f"{live_server}/v1/learners/hv-browser-1/hints").json()
-    assert body["hint"] is None or body["hint"]["id"] != "repeated_failure:cd02-q1"
+
+    # Everything was recorded for the signed-in learner, and nothing for the learner named in the address.
+    with httpx.Client(base_url=live.url, cookies={"coach_access": access_token(context)}) as client:
+        body = client.get("/v1/learners/hv-browser-1/hints").json()
+        assert body["hint"] is None or body["hint"]["id"] != "repeated_failure:cd02-q1"  # the dismissal holds
+        progress = client.get("/v1/learners/hv-browser-1/progress")
+        assert progress.status_code == 200 and progress.json()["quiz_scores"] == {"cd02": 0.0}
+    recorded = [(e.verb, e.object_id) for e in live.app.state.learning.events.events("hv-browser-1")]
+    for statement in [("launched", "cd02"), ("hint-shown", "repeated_failure:cd02-q1"),
+                      ("hint-dismissed", "repeated_failure:cd02-q1")]:  # fmt: skip
+        assert statement in recorded, recorded
+    assert recorded.count(("answered", "cd02-q1")) == 3
+    assert live.app.state.learning.events.events("hv-khac") == []
     expect(page.locator("[data-hint='repeated_failure:cd02-q1']")).to_have_count(0)
+
+    # Turning hints off is saved for the signed-in learner.
+    with page.expect_response(lambda r: r.url.endswith("/v1/learners/hv-browser-1/preferences")) as saved:
+        page.get_by_label("Không hiện gợi ý").check()
+    assert saved.value.status == 200 and saved.value.json()["hints_enabled"] is False
+    assert live.app.state.learning.events.preference("hv-browser-1").hints_enabled is False
     context.close()
