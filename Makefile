@@ -22,10 +22,16 @@ install: $(STAMP)
 
 install-dev: $(VENV)/.installed-dev
 
-## Build the index when it is missing or stale, then serve on http://127.0.0.1:8000
+# `make run` is the local, development setup: login codes are printed on the console (no SMS gateway)
+# and a demo admin account exists. Production sets COACH_SMS_GATEWAY_URL and creates its admin with
+# `coach users create-admin`.
+DEMO_ADMIN_PHONE ?= 0900000001
+
+## Build the index when it is missing or stale, create the demo admin, then serve on http://127.0.0.1:8000
 run: install
 	$(BIN)/coach ingest --if-stale
-	$(BIN)/coach serve
+	$(BIN)/coach users create-admin --phone $(DEMO_ADMIN_PHONE) --name "Quản trị thử nghiệm" --if-missing
+	COACH_DEV_MODE=true $(BIN)/coach serve
 
 index: install
 	$(BIN)/coach ingest

@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     dev_mode: bool = Field(default=False, description="Development: login codes are printed on the console.")
     sms_gateway_url: str | None = Field(default=None, description="SMS gateway that delivers login codes (JSON POST).")
     sms_gateway_token: SecretStr | None = Field(default=None, description="Bearer token of the SMS gateway.")
+    login_codes_per_ip: int = Field(
+        default=100, ge=1, description="Codes one address may request per 15 minutes (a commune office shares one address)."
+    )
     access_token_minutes: int = Field(default=15, ge=1, le=120, description="Lifetime of an access token.")
     session_days: int = Field(default=30, ge=1, le=365, description="A login lasts at most this long (refresh included).")
     cookie_secure: bool | None = Field(

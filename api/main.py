@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api import log_privacy
 from api.accounts.senders import CodeSender
 from api.config import Settings, get_settings
 from api.database import upgrade
@@ -28,6 +29,7 @@ def create_app(settings: Settings | None = None, code_sender: CodeSender | None 
     ``code_sender`` overrides how login codes are delivered (the settings choose otherwise).
     """
     settings = settings or get_settings()
+    log_privacy.install()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -12,6 +12,7 @@ from sqlalchemy import URL, Engine, make_url
 from sqlmodel import create_engine
 
 from api.accounts.crypto import Hasher
+from api.accounts.login import LoginLimits
 from api.accounts.senders import CodeSender, ConsoleCodeSender, HttpSmsSender, NoSender
 from api.accounts.service import Accounts
 from api.accounts.sessions import Sessions
@@ -126,4 +127,6 @@ def build_accounts(settings: Settings, engine: Engine, sender: CodeSender | None
     sessions = Sessions(
         engine, Hasher(key), dt.timedelta(minutes=settings.access_token_minutes), dt.timedelta(days=settings.session_days)
     )
-    return Accounts.build(engine, key, sender or build_code_sender(settings), sessions)
+    per_ip = settings.login_codes_per_ip
+    limits = LoginLimits(codes_per_ip=per_ip, failures_per_ip=max(30, per_ip))
+    return Accounts.build(engine, key, sender or build_code_sender(settings), sessions, limits)

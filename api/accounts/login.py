@@ -19,10 +19,10 @@ class LoginLimits:
     code_ttl: dt.timedelta = dt.timedelta(minutes=5)
     window: dt.timedelta = dt.timedelta(minutes=15)  # the period the counts below are taken over
     codes_per_phone: int = 3
-    codes_per_ip: int = 20
+    codes_per_ip: int = 100  # one commune office often reaches us from a single address
     attempts_per_code: int = 5
     failures_before_lockout: int = 5  # per number, within the window: the number is locked for the window
-    failures_per_ip: int = 30
+    failures_per_ip: int = 100
 
 
 class LoginError(Exception):

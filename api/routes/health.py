@@ -34,11 +34,12 @@ class Health(BaseModel):
     index: IndexHealth
     embedding: EmbeddingHealth
     corpus: CorpusHealth
+    login: str  # how login codes are delivered: sms | console (development) | unavailable
 
 
 @router.get("/healthz", response_model=Health, summary="Tình trạng dịch vụ")
 def healthz(index: IndexDep, settings: SettingsDep) -> Health:
-    """Index size, embedding backend and corpus version; ``degraded`` when the index is empty or stale."""
+    """Index size, embedding backend, corpus version and login delivery; ``degraded`` when the index is empty or stale."""
     version = index.corpus_version()
     current = corpus_fingerprint(settings.corpus_dir)
     size = index.size()
@@ -49,4 +50,5 @@ def healthz(index: IndexDep, settings: SettingsDep) -> Health:
         ),
         embedding=EmbeddingHealth(backend=settings.embedding_backend, model=str(getattr(index.embeddings, "model_id", ""))),
         corpus=CorpusHealth(version=version, current=current, stale=version != current),
+        login="sms" if settings.sms_gateway_url else "console" if settings.dev_mode else "unavailable",
     )

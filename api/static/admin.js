@@ -450,8 +450,8 @@
     $("fp-error").textContent = "";
     $("fp-reason").value = "";
     $("fp-reason").removeAttribute("aria-invalid");
-    $("fp-terms").value = "";
-    $("fp-terms").removeAttribute("aria-invalid");
+    var terms = $("fp-terms");  // admins only
+    if (terms) { terms.value = ""; terms.removeAttribute("aria-invalid"); }
     openDialog($("fp-dialog"), $("fp-reason"));
   }
   function setUpFlags() {
@@ -484,9 +484,10 @@
     $("fp-form").addEventListener("submit", function (event) {
       event.preventDefault();
       var reason = $("fp-reason").value.trim(), error = $("fp-error");
-      var terms = state.isAdmin ? $("fp-terms").value.split(";").map(function (t) { return t.trim(); }).filter(Boolean) : [];
+      var termsInput = $("fp-terms");  // admins only
+      var terms = termsInput ? termsInput.value.split(";").map(function (t) { return t.trim(); }).filter(Boolean) : [];
       $("fp-reason").removeAttribute("aria-invalid");
-      $("fp-terms").removeAttribute("aria-invalid");
+      if (termsInput) termsInput.removeAttribute("aria-invalid");
       if (!reason) {
         error.textContent = "Vui lòng ghi lý do khi đánh dấu là cảnh báo nhầm.";
         $("fp-reason").setAttribute("aria-invalid", "true");
@@ -495,8 +496,8 @@
       }
       if (terms.length > 5) {
         error.textContent = "Mỗi lần thêm tối đa 5 cụm từ vào danh sách cho phép.";
-        $("fp-terms").setAttribute("aria-invalid", "true");
-        $("fp-terms").focus();
+        termsInput.setAttribute("aria-invalid", "true");
+        termsInput.focus();
         return;
       }
       var submit = $("fp-submit");
@@ -514,9 +515,10 @@
         return loadFlags();
       }, function (failure) {
         error.textContent = failure.message;
-        if (failure.code === "bad_allow_term") { $("fp-terms").setAttribute("aria-invalid", "true"); $("fp-terms").focus(); }
+        if (failure.code === "bad_allow_term" && termsInput) { termsInput.setAttribute("aria-invalid", "true"); termsInput.focus(); }
       }).then(function () { busy(submit, false); });
     });
+    $("fp-reason").addEventListener("input", function () { $("fp-error").textContent = ""; $("fp-reason").removeAttribute("aria-invalid"); });
     $("flag-summary").tabIndex = -1;
   }
 
@@ -648,7 +650,7 @@
     svg.appendChild(svgEl("title", { id: "qpd-svg-title" }, "Biểu đồ số câu hỏi theo ngày"));
     svg.appendChild(svgEl("desc", { id: "qpd-svg-desc" }, "Tổng " + num(total) + " câu hỏi trong " + num(days.length) + " ngày" +
       (busiest ? "; nhiều nhất " + num(most) + " câu vào ngày " + fmtDay(busiest.date) : "") + ". Xem bảng số liệu bên dưới."));
-    [0, max / 2, max].forEach(function (tick) {
+    [0, max / 2, max].filter(function (tick) { return tick === Math.round(tick); }).forEach(function (tick) {
       var y = top + plotH - (tick / max) * plotH;
       svg.appendChild(svgEl("line", { x1: left, x2: width - right, y1: y, y2: y, stroke: "#d5dbe2", "stroke-width": 1 }));
       svg.appendChild(svgEl("text", { x: left - 6, y: y + 4, "text-anchor": "end" }, num(tick)));
@@ -989,7 +991,7 @@
     items.forEach(function (entry) {
       var actor = entry.actor_id
         ? [state.me && entry.actor_id === state.me.id ? "Bạn" : (ROLE_LABELS[entry.actor_role] || entry.actor_role || ""), " ", el("code", { text: entry.actor_id })]
-        : ["Không xác định"];
+        : ["Người chưa đăng nhập"];
       body.appendChild(el("tr", { "data-action": entry.action }, [
         el("td", { text: fmtTime(entry.at) }),
         el("td", { text: ACTION_LABELS[entry.action] || entry.action }),

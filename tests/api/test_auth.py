@@ -331,3 +331,12 @@ def test_login_through_the_configured_gateway_and_without_one(tmp_path: Path, ga
         response = without.post("/v1/auth/code", json={"phone": "0933000013"})
         assert response.status_code == 503 and response.json()["code"] == "login_unavailable"
     assert build_engine(plain) is not None
+
+
+def test_access_logs_keep_no_query_strings(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="uvicorn.access")
+    # The record uvicorn writes for each request (client, method, path with query, HTTP version, status).
+    logging.getLogger("uvicorn.access").info(
+        '%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", "/v1/admin/users?q=0933111222", "1.1", 200
+    )
+    assert "/v1/admin/users?…" in caplog.text and "0933111222" not in caplog.text

