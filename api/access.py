@@ -24,6 +24,7 @@ AUTH_ERRORS = {
     "session_revoked": messages_vi.SESSION_REVOKED,
     "account_disabled": messages_vi.ACCOUNT_DISABLED,
     "refresh_reused": messages_vi.REFRESH_REUSED,
+    "refresh_race": messages_vi.REFRESH_RACE,
 }
 
 

@@ -32,6 +32,7 @@ SESSION_EXPIRED = "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhậ
 SESSION_REVOKED = "Phiên đăng nhập đã bị thu hồi. Vui lòng đăng nhập lại."
 ACCOUNT_DISABLED = "Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị viên của đơn vị."
 REFRESH_REUSED = "Mã làm mới phiên đã được dùng trước đó; phiên đăng nhập đã bị thu hồi để bảo vệ tài khoản."
+REFRESH_RACE = "Phiên đăng nhập vừa được gia hạn ở một thẻ khác. Vui lòng thử lại."
 FORBIDDEN = "Tài khoản của bạn không có quyền thực hiện thao tác này."
 OTHER_UNIT = "Bạn chỉ xem được dữ liệu của đơn vị mình."
 NOT_YOUR_DATA = "Bạn chỉ xem được dữ liệu học tập của chính mình."

@@ -42,11 +42,14 @@ class Tokens:
 
 
 class AuthError(Exception):
-    """``kind``: not_signed_in | session_expired | session_revoked | account_disabled | refresh_reused."""
+    """``kind``: not_signed_in | session_expired | session_revoked | account_disabled | refresh_reused | refresh_race."""
 
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
         self.kind = kind
+
+
+REFRESH_GRACE = dt.timedelta(seconds=30)  # a just-rotated refresh token seen again this soon is a race, not a theft
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -96,6 +99,9 @@ class Sessions:
             found = session.exec(select(AuthSession, User).join(User).where(AuthSession.refresh_hash == digest)).first()
             if found is None:
                 reused = session.exec(select(AuthSession).where(AuthSession.previous_refresh_hash == digest)).first()
+                if reused is not None and reused.revoked_at is None and at - _aware(reused.last_seen_at) <= REFRESH_GRACE:
+                    # Two tabs renewing at the same moment: the other one won, and its cookies are already shared.
+                    raise AuthError("refresh_race")
                 if reused is not None:
                     reused.revoked_at = reused.revoked_at or at
                     session.add(reused)
@@ -121,6 +127,17 @@ class Sessions:
             session.exec(update(AuthSession).where(AuthSession.id == session_id, col(AuthSession.revoked_at).is_(None))
                          .values(revoked_at=self.clock()))  # fmt: skip
             session.commit()
+
+    def revoke_refresh(self, refresh_token: str) -> str | None:
+        """Ends the session a refresh token belongs to (logout with an expired access token); its id, if any."""
+        with Session(self.engine) as session:
+            row = session.exec(select(AuthSession).where(AuthSession.refresh_hash == self.hash("refresh", refresh_token))).first()
+            if row is None:
+                return None
+            row.revoked_at = row.revoked_at or self.clock()
+            session.add(row)
+            session.commit()
+            return row.id
 
     def revoke_user(self, user_id: str) -> int:
         """Ends every session of a user at once; returns how many were open."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from api import messages_vi
@@ -14,7 +15,7 @@ from api.accounts.phone import PhoneError, normalize_phone
 from api.accounts.senders import SendError
 from api.accounts.service import Accounts
 from api.accounts.sessions import AuthError, Principal, Tokens
-from api.errors import ApiError
+from api.errors import ApiError, error_response
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 REFRESH_PATH = "/v1/auth"
@@ -151,18 +152,25 @@ def _session_response(request: Request, response: Response, principal: Principal
 
 
 @router.post("/refresh", response_model=SessionOut, summary="Gia hạn phiên đăng nhập", dependencies=[Depends(PUBLIC)])
-def refresh(request: Request, response: Response, accounts: AccountsDep, body: RefreshRequest | None = None) -> SessionOut:
+def refresh(
+    request: Request, response: Response, accounts: AccountsDep, body: RefreshRequest | None = None
+) -> SessionOut | JSONResponse:
     token = body.refresh_token if body and body.refresh_token else request.cookies.get(REFRESH_COOKIE)
     if not token:
-        raise ApiError(401, "not_signed_in", messages_vi.NOT_SIGNED_IN)
+        failed = error_response(401, "not_signed_in", messages_vi.NOT_SIGNED_IN)
+        _clear_cookies(request, failed)
+        return failed
     ip = client_ip(request)
     try:
         tokens = accounts.sessions.refresh(token, ip)
     except AuthError as error:
+        if error.kind == "refresh_race":  # the cookies the other tab just received are valid: retry with them
+            return error_response(409, error.kind, AUTH_ERRORS[error.kind])
         if error.kind == "refresh_reused":
             accounts.audit.record("refresh_reused", ip=ip)
-        _clear_cookies(request, response)
-        raise ApiError(401, error.kind, AUTH_ERRORS[error.kind]) from None
+        failed = error_response(401, error.kind, AUTH_ERRORS[error.kind])
+        _clear_cookies(request, failed)  # a dead session's cookies are of no use to keep
+        return failed
     principal = accounts.sessions.authenticate(tokens.access)
     return _session_response(request, response, principal, tokens, in_body=body is not None and bool(body.refresh_token))
 
@@ -174,6 +182,10 @@ def logout(request: Request, response: Response, accounts: AccountsDep, principa
         accounts.sessions.revoke(principal.session_id)
         accounts.audit.record("logout", principal, target=f"session:{principal.session_id}", unit_code=principal.unit_code,
                               ip=client_ip(request))  # fmt: skip
+    elif REFRESH_COOKIE in request.cookies:  # the access cookie expired: the refresh cookie still names the session
+        session_id = accounts.sessions.revoke_refresh(request.cookies[REFRESH_COOKIE])
+        if session_id:
+            accounts.audit.record("logout", target=f"session:{session_id}", ip=client_ip(request))
     response.status_code = 204
     _clear_cookies(request, response)
     return response

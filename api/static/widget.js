@@ -93,7 +93,7 @@
     var flights = window.__troLySoRefresh || (window.__troLySoRefresh = {});
     if (!flights[url]) {
       flights[url] = fetch(url, { method: "POST", credentials: "include" })
-        .then(function (r) { return r.ok; }, function () { return false; })
+        .then(function (r) { return r.ok || r.status === 409; }, function () { return false; })
         .then(function (ok) { delete flights[url]; return ok; });
     }
     return flights[url];

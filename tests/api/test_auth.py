@@ -197,7 +197,11 @@ def test_access_tokens_expire_and_refresh_rotates_and_detects_reuse(engine) -> N
     assert expired.value.kind == "session_expired"
     renewed = sessions.refresh(tokens.refresh, "10.0.0.1")
     assert sessions.authenticate(renewed.access).id == user_id and renewed.refresh != tokens.refresh
-    with pytest.raises(AuthError) as reused:  # the old refresh token again: stolen, so the whole session ends
+    with pytest.raises(AuthError) as race:  # a second tab renewing at the same moment: refused, session kept
+        sessions.refresh(tokens.refresh, "10.0.0.1")
+    assert race.value.kind == "refresh_race" and sessions.authenticate(renewed.access).id == user_id
+    clock.now += dt.timedelta(seconds=31)
+    with pytest.raises(AuthError) as reused:  # the old refresh token later: stolen, so the whole session ends
         sessions.refresh(tokens.refresh, "10.0.0.9")
     assert reused.value.kind == "refresh_reused"
     with pytest.raises(AuthError) as revoked:
@@ -221,14 +225,24 @@ def test_refresh_and_logout_through_the_api(client: TestClient) -> None:
     assert renewed.status_code == 200 and renewed.json()["access_token"] != first["access_token"]
     bearer = {"Authorization": f"Bearer {renewed.json()['access_token']}"}
     assert app.get("/v1/auth/me", headers=bearer).status_code == 200
-    replayed = app.post("/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
-    assert replayed.status_code == 401 and replayed.json()["code"] == "refresh_reused"
-    assert app.get("/v1/auth/me", headers=bearer).json()["code"] == "session_revoked"
+    raced = app.post("/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
+    assert raced.status_code == 409 and raced.json()["code"] == "refresh_race"  # seconds after rotating: a race
+    assert app.get("/v1/auth/me", headers=bearer).status_code == 200
     browser = TestClient(client.app)
     sign_in(browser, outbox_of(client), PHONES["other_learner"], app_tokens=False)
     assert browser.post("/v1/auth/refresh").status_code == 200  # the refresh cookie
     assert browser.post("/v1/auth/logout").status_code == 204
     assert browser.get("/v1/auth/me").status_code == 401
+    # Logging out with an expired access cookie still ends the session, through the refresh cookie.
+    sign_in(browser, outbox_of(client), phone, app_tokens=False)
+    refresh_cookie = browser.cookies.get("coach_refresh", path="/v1/auth")
+    browser.cookies.delete("coach_access")
+    assert browser.post("/v1/auth/logout").status_code == 204
+    stale = TestClient(client.app)
+    stale.cookies.set("coach_refresh", refresh_cookie, path="/v1/auth")
+    failed = stale.post("/v1/auth/refresh")
+    assert failed.status_code == 401 and failed.json()["code"] == "session_revoked"
+    assert any(c.startswith("coach_refresh=") and "Max-Age=0" in c for c in failed.headers.get_list("set-cookie"))
 
 
 def test_cookie_sessions_refuse_cross_site_writes(client: TestClient) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -55,12 +56,9 @@ def _migration_in_progress(url: str) -> tuple[Callable[[], None], Engine]:
     return connection.close, create_engine(url, connect_args={"options": "-c lock_timeout=200"})  # closed: lock released
 
 
-def test_a_bare_postgresql_url_gets_the_installed_driver(tmp_path) -> None:  # noqa: ANN001
-    assert configured_url(Settings(data_dir=tmp_path, database_url="postgresql://u:p@db:5432/coach")).drivername == (
-        "postgresql+psycopg"
-    )
-    assert configured_url(Settings(data_dir=tmp_path, database_url="postgres://u:p@db/coach")).drivername == "postgresql+psycopg"
-    sqlite_file = Settings(data_dir=tmp_path / "new" / "folder", database_url=None)
-    engine = build_engine(sqlite_file)  # SQLite under a data folder made on demand
-    assert engine.dialect.name == "sqlite" and (tmp_path / "new" / "folder").is_dir()
+def test_a_bare_postgresql_url_gets_the_installed_driver(tmp_path: Path) -> None:
+    for url in ("postgresql://u:p@db:5432/coach", "postgres://u:p@db/coach"):
+        assert configured_url(Settings(data_dir=tmp_path, database_url=url)).drivername == "postgresql+psycopg"
+    engine = build_engine(Settings(data_dir=tmp_path / "new" / "folder", database_url=None))
+    assert engine.dialect.name == "sqlite" and (tmp_path / "new" / "folder").is_dir()  # SQLite's folder is made on demand
     engine.dispose()

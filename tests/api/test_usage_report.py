@@ -25,8 +25,6 @@ from api.database import upgrade
 from api.usage_report import (
     CSV_HEADER,
     UsageFilter,
-    _top_documents,
-    _top_documents_python,
     month_bounds,
     monthly_report_csv,
     usage_summary,
@@ -263,13 +261,6 @@ def test_top_topics_count_answers_citing_a_document_once(engine: Engine) -> None
     overall = summary(engine, None)["top_topics"]
     assert len(overall) == 10
     assert [t["doc_id"] for t in overall] == ["ho-tich", "dat-dai", "mat-khau", "bi-mat", *[f"tl-{n:02d}" for n in range(1, 7)]]
-
-
-def test_the_portable_top_topics_fallback_agrees_with_sql(engine: Engine) -> None:
-    for unit in (A, B, None):
-        flt = UsageFilter(SINCE, UNTIL, unit)
-        assert _top_documents_python(engine, flt) == _top_documents(engine, flt)
-    assert [t["count"] for t in _top_documents_python(engine, UsageFilter(SINCE, UNTIL, A))] == [3, 2, 2]
 
 
 def test_feedback_is_counted_by_its_own_day(engine: Engine) -> None:

@@ -16,6 +16,9 @@ from fastapi import FastAPI
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from api import Settings, create_app
+from api.access import ACCESS_COOKIE, REFRESH_COOKIE
+from api.accounts.models import User
+from api.routes.auth import REFRESH_PATH
 from api.runtime import build_index
 from knowledge_base.ingest import ingest_corpus
 from tests.accounts_support import PHONES, Outbox, seed_accounts
@@ -98,16 +101,27 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+def session_cookies(live: Live, user: User) -> list[dict[str, object]]:
+    """A new session of ``user`` from the real session service, as the two cookies ``/v1/auth/verify`` sets.
+
+    Browser tests all come from 127.0.0.1 and may sign the same person in many times; going through
+    ``/v1/auth/code`` each time would hit its per-number limit. The code flow itself has its own tests
+    (tests/api/test_auth.py, and the login page in test_admin_console.py).
+    """
+    tokens = live.app.state.accounts.sessions.create(user.id, "127.0.0.1")
+    common = {"domain": "127.0.0.1", "httpOnly": True, "secure": False}
+    return [
+        {"name": ACCESS_COOKIE, "value": tokens.access, "path": "/", "sameSite": "Lax", **common},
+        {"name": REFRESH_COOKIE, "value": tokens.refresh, "path": REFRESH_PATH, "sameSite": "Strict", **common},
+    ]
+
+
 def signed_in_context(browser: Browser, live: Live, who: str, **options: object) -> BrowserContext:
-    """A browser context holding the session cookies of ``who`` (signed in through the real API)."""
-    with httpx.Client(base_url=live.url) as client:
-        assert client.post("/v1/auth/code", json={"phone": PHONES[who]}).status_code == 202
-        response = client.post("/v1/auth/verify", json={"phone": PHONES[who], "code": live.outbox.last_code(PHONES[who])})
-        assert response.status_code == 200, response.text
-        cookies = [{"name": c.name, "value": c.value, "domain": "127.0.0.1", "path": c.path or "/", "httpOnly": True,
-                    "sameSite": "Lax" if c.name == "coach_access" else "Strict"} for c in client.cookies.jar]  # fmt: skip
+    """A browser context holding the session cookies of ``who`` (a key of tests.accounts_support.PHONES)."""
+    accounts = live.app.state.accounts
+    user = accounts.users.by_phone_hash(accounts.hasher("phone", PHONES[who]))
     context = browser.new_context(locale="vi-VN", **options)  # type: ignore[arg-type]
-    context.add_cookies(cookies)  # type: ignore[arg-type]
+    context.add_cookies(session_cookies(live, user))  # type: ignore[arg-type]
     return context
 
 

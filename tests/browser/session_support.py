@@ -1,9 +1,4 @@
-"""Signed-in browser contexts without the login-code round trip, and learners of one test's own.
-
-``conftest.signed_in_context`` signs in through ``/v1/auth/code``, which allows 3 codes per number and 20 per
-address in 15 minutes: all browser tests come from 127.0.0.1, so tests that need more sessions open them with
-the real session service (the same tokens ``/v1/auth/verify`` hands out) and set the cookies it would set.
-"""
+"""Learners of one test's own, and browser contexts signed in as them (see ``conftest.session_cookies``)."""
 
 from __future__ import annotations
 
@@ -11,10 +6,9 @@ import zlib
 
 from playwright.sync_api import Browser, BrowserContext
 
-from api.access import ACCESS_COOKIE, REFRESH_COOKIE
+from api.access import ACCESS_COOKIE
 from api.accounts.models import User
-from api.routes.auth import REFRESH_PATH
-from tests.browser.conftest import Live
+from tests.browser.conftest import Live, session_cookies
 
 
 def learner(live: Live, learner_id: str, name: str | None = None) -> User:
@@ -25,16 +19,6 @@ def learner(live: Live, learner_id: str, name: str | None = None) -> User:
         return existing
     phone = f"0933{zlib.crc32(learner_id.encode()) % 1_000_000:06d}"  # a valid mobile number, one per learner id
     return accounts.users.create(phone, name or f"Học viên {learner_id}", "learner", "xa-tan-phu", learner_id)
-
-
-def session_cookies(live: Live, user: User) -> list[dict[str, object]]:
-    """A new session of ``user``, as the two cookies the browser would hold after signing in."""
-    tokens = live.app.state.accounts.sessions.create(user.id, "127.0.0.1")
-    common = {"domain": "127.0.0.1", "httpOnly": True, "secure": False}
-    return [
-        {"name": ACCESS_COOKIE, "value": tokens.access, "path": "/", "sameSite": "Lax", **common},
-        {"name": REFRESH_COOKIE, "value": tokens.refresh, "path": REFRESH_PATH, "sameSite": "Strict", **common},
-    ]
 
 
 def session_context(browser: Browser, live: Live, user: User, **options: object) -> BrowserContext:
