@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A local PostgreSQL server for the tests (Debian's packages): installs it when missing, starts the newest
-# installed version's cluster, and makes the test role (password login, may create databases) and database.
+# installed version's cluster (COACH_PG_CLUSTER, else its first one, else a new "main"), and makes the test role
+# (password login, may create databases) and a UTF-8 database.
 # Idempotent: run it again and it only checks. Prints the SQLAlchemy URL of the test database on stdout;
 # everything else goes to stderr. The tests make one database per module from that URL (tests/conftest.py).
 set -euo pipefail
@@ -23,11 +24,11 @@ version=$(newest_version)
 # Columns of `pg_lsclusters -h`: version cluster port status owner data-directory log-file.
 cluster_field() { pg_lsclusters -h | awk -v v="$version" -v c="$1" -v f="$2" '$1 == v && $2 == c { print $f; exit }'; }
 
-cluster=$(pg_lsclusters -h | awk -v v="$version" '$1 == v { print $2; exit }')
-if [ -z "$cluster" ]; then
-  cluster=main
+cluster=${COACH_PG_CLUSTER:-$(pg_lsclusters -h | awk -v v="$version" '$1 == v { print $2; exit }')}
+cluster=${cluster:-main}
+if [ -z "$(cluster_field "$cluster" 2)" ]; then
   echo "postgres.sh: creating cluster $version/$cluster" >&2
-  pg_createcluster "$version" "$cluster" >&2
+  pg_createcluster --locale C.UTF-8 "$version" "$cluster" >&2  # not the environment's locale: C would mean SQL_ASCII
 fi
 case "$(cluster_field "$cluster" 4)" in
   online*) ;;
@@ -49,7 +50,11 @@ SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT FROM pg_
 ALTER ROLE :"role" WITH LOGIN CREATEDB PASSWORD :'password';
 -- Test data only: commits need not wait for the disk (the server's other users keep their settings).
 ALTER ROLE :"role" SET synchronous_commit = off;
-SELECT format('CREATE DATABASE %I OWNER %I', :'database', :'role')
+-- UTF-8 whatever the cluster's default (a cluster made under the C locale has SQL_ASCII, which psycopg reads as bytes).
+SELECT format('DROP DATABASE %I WITH (FORCE)', datname) FROM pg_database
+ WHERE datname = :'database' AND pg_encoding_to_char(encoding) <> 'UTF8'
+\gexec
+SELECT format('CREATE DATABASE %I OWNER %I TEMPLATE template0 ENCODING %L LOCALE %L', :'database', :'role', 'UTF8', 'C.UTF-8')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'database')
 \gexec
 SQL

@@ -79,16 +79,27 @@ class PostgresDatabases:
         self._engines: weakref.WeakSet[Engine] = weakref.WeakSet()
         self._listener = self._track  # one bound method, so that event.remove finds it
         event.listen(Engine, "engine_connect", self._listener)
+        self._options = self._utf8_options()
 
     def _track(self, connection: Connection) -> None:
         # Every engine that connects, so the engines of a database are closed before it is dropped.
         if connection.engine is not self._admin:
             self._engines.add(connection.engine)
 
+    def _utf8_options(self) -> str:
+        # UTF-8 even where the cluster's default is SQL_ASCII (made under the C locale), which psycopg reads as bytes;
+        # the base database's locale when it is UTF-8 itself.
+        query = "SELECT pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database WHERE datname = current_database()"
+        with self._admin.connect() as connection:
+            encoding, collate, ctype = connection.execute(text(query)).one()
+        if encoding != "UTF8":
+            collate = ctype = "C.UTF-8"
+        return f"TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE '{collate}' LC_CTYPE '{ctype}'"
+
     def create(self) -> str:
         name = f"coach_t_{secrets.token_hex(6)}"
         with self._admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            connection.execute(text(f'CREATE DATABASE "{name}" {self._options}'))
         return self.base_url.set(database=name).render_as_string(hide_password=False)
 
     def drop(self, url: str) -> None:

@@ -155,6 +155,12 @@ class Users:
                 session.add(user)
                 session.commit()
 
+    def names(self, user_ids: set[str]) -> dict[str, str]:
+        if not user_ids:
+            return {}
+        with Session(self.engine) as session:
+            return dict(session.exec(select(User.id, User.display_name).where(col(User.id).in_(user_ids))).all())
+
     def learner_ids_of_unit(self, unit_code: str) -> list[str]:
         with Session(self.engine) as session:
             return list(session.exec(select(User.learner_id).where(User.unit_code == unit_code)))

@@ -90,9 +90,10 @@ def unit_out(unit: Unit) -> dict[str, Any]:
     return {"code": unit.code, "name": unit.name, "kind": unit.kind, "province": unit.province_code}
 
 
-def entry_out(entry: AuditEntry) -> dict[str, Any]:
-    return {"id": entry.id, "at": entry.at, "actor_id": entry.actor_id, "actor_role": entry.actor_role, "action": entry.action,
-            "target": entry.target, "unit": entry.unit_code, "detail": json.loads(entry.detail), "ip": entry.ip}  # fmt: skip
+def entry_out(entry: AuditEntry, names: dict[str, str]) -> dict[str, Any]:
+    return {"id": entry.id, "at": entry.at, "actor_id": entry.actor_id, "actor_name": names.get(entry.actor_id or ""),
+            "actor_role": entry.actor_role, "action": entry.action, "target": entry.target, "unit": entry.unit_code,
+            "detail": json.loads(entry.detail), "ip": entry.ip}  # fmt: skip
 
 
 # ---- users ---------------------------------------------------------------------------------------
@@ -232,8 +233,10 @@ def audit_log(
     action: Annotated[str | None, Query(max_length=48)] = None, since: dt.date | None = None, until: dt.date | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:  # fmt: skip
-    entries, total = _accounts(request).audit.search(_audit_query(actor, action, since, until, limit, offset))
-    return {"items": [entry_out(e) for e in entries], "total": total}
+    accounts = _accounts(request)
+    entries, total = accounts.audit.search(_audit_query(actor, action, since, until, limit, offset))
+    names = accounts.users.names({e.actor_id for e in entries if e.actor_id})
+    return {"items": [entry_out(e, names) for e in entries], "total": total}
 
 
 @router.get("/audit.csv", summary="Xuất nhật ký (CSV)", response_class=Response)

@@ -39,14 +39,22 @@ def day_after(day: dt.date | None) -> dt.datetime | None:
 @router.get("", summary="Hàng đợi cảnh báo cần xem xét")
 def list_flags(
     principal: UnitAdmin, request: Request,
-    status: Literal["pending", "confirmed", "false_positive", "escalated"] | None = "pending",
+    status: Literal["pending", "confirmed", "false_positive", "escalated", "all"] = "pending",
     category: Annotated[str | None, Query(max_length=40)] = None,
     unit: Annotated[str | None, Query(max_length=64)] = None,
     since: dt.date | None = None, until: dt.date | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:  # fmt: skip
     """Newest first; a unit admin sees their own unit's flags only."""
-    query = FlagQuery(status, category, unit_scope(principal, unit), day_start(since), day_after(until), limit, offset)
+    query = FlagQuery(
+        None if status == "all" else status,
+        category,
+        unit_scope(principal, unit),
+        day_start(since),
+        day_after(until),
+        limit,
+        offset,
+    )
     items, total = _reviews(request).search(query)
     return {"items": items, "total": total}
 

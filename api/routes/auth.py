@@ -47,6 +47,7 @@ class UserOut(BaseModel):
     display_name: str
     role: str
     unit: str | None
+    unit_name: str | None = None
     learner_id: str | None
 
 
@@ -98,9 +99,10 @@ def _clear_cookies(request: Request, response: Response) -> None:
     response.delete_cookie(REFRESH_COOKIE, path=REFRESH_PATH, httponly=True, secure=secure, samesite="strict")
 
 
-def user_out(principal: Principal) -> UserOut:
-    return UserOut(id=principal.id, display_name=principal.display_name, role=principal.role or "",
-                   unit=principal.unit_code, learner_id=principal.learner_id)  # fmt: skip
+def user_out(principal: Principal, accounts: Accounts | None = None) -> UserOut:
+    unit = accounts.units.get(principal.unit_code) if accounts is not None and principal.unit_code else None
+    return UserOut(id=principal.id, display_name=principal.display_name, role=principal.role or "", unit=principal.unit_code,
+                   unit_name=unit.name if unit else None, learner_id=principal.learner_id)  # fmt: skip
 
 
 @router.post("/code", status_code=202, summary="Gửi mã xác thực qua tin nhắn", dependencies=[Depends(PUBLIC)])
@@ -192,5 +194,5 @@ def logout(request: Request, response: Response, accounts: AccountsDep, principa
 
 
 @router.get("/me", response_model=UserOut, summary="Tài khoản đang đăng nhập")
-def me(principal: SignedIn) -> UserOut:
-    return user_out(principal)
+def me(principal: SignedIn, accounts: AccountsDep) -> UserOut:
+    return user_out(principal, accounts)

@@ -232,6 +232,14 @@
     });
   }
 
+  /** A CSV link is a plain navigation, which cannot refresh an expired access token: check the session first. */
+  function downloadWithSession(event) {
+    var link = event.currentTarget;
+    event.preventDefault();
+    clearMessages();
+    api("GET", "/v1/auth/me").then(function () { window.location.assign(link.getAttribute("href")); }, showError);
+  }
+
   // ---- pagination --------------------------------------------------------------------------------
   function renderPager(nav, page, onMove) {
     var info = nav.querySelector("[data-page-info]");
@@ -701,7 +709,9 @@
         event.preventDefault();
         showError({ message: "Tháng phải có dạng YYYY-MM, ví dụ 2026-11." });
         $("report-month").focus();
+        return;
       }
+      downloadWithSession(event);
     });
     var pending = false;
     window.addEventListener("resize", function () {
@@ -990,7 +1000,8 @@
     $("audit-summary").textContent = page.total ? "Có " + num(page.total) + " bản ghi." : "Không có bản ghi nào phù hợp.";
     items.forEach(function (entry) {
       var actor = entry.actor_id
-        ? [state.me && entry.actor_id === state.me.id ? "Bạn" : (ROLE_LABELS[entry.actor_role] || entry.actor_role || ""), " ", el("code", { text: entry.actor_id })]
+        ? [state.me && entry.actor_id === state.me.id ? "Bạn" : (entry.actor_name || ROLE_LABELS[entry.actor_role] || entry.actor_role || ""),
+           " (" + (ROLE_LABELS[entry.actor_role] || entry.actor_role || "") + ") ", el("code", { text: entry.actor_id })]
         : ["Người chưa đăng nhập"];
       body.appendChild(el("tr", { "data-action": entry.action }, [
         el("td", { text: fmtTime(entry.at) }),
@@ -1016,6 +1027,7 @@
       loadAudit();
     });
     $("audit-filters").addEventListener("change", updateAuditExport);
+    $("audit-export").addEventListener("click", function (event) { updateAuditExport(); downloadWithSession(event); });
     $("audit-filters").addEventListener("input", updateAuditExport);
   }
 
@@ -1023,6 +1035,7 @@
   function showUser(me) {
     $("who-name").textContent = me.display_name;
     $("who-role").textContent = ROLE_LABELS[me.role] || me.role;
+    if (me.unit && me.unit_name) state.unitNames[me.unit] = me.unit_name;
     $("who-unit").textContent = me.unit ? "Đơn vị: " + unitName(me.unit) : me.role === "admin" ? T.allSystem : "";
     $("who-unit").hidden = !$("who-unit").textContent;
     $("who").hidden = false;

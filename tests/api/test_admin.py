@@ -53,6 +53,8 @@ def test_queue_shows_redacted_flags_of_the_callers_unit_only(client: TestClient)
     assert other.status_code == 403 and other.json()["code"] == "other_unit"
     everything = client.get("/v1/admin/flags", headers=as_(client, "admin")).json()
     assert {mine, theirs} <= {f["id"] for f in everything["items"]}
+    every_status = client.get("/v1/admin/flags", headers=as_(client, "admin"), params={"status": "all"}).json()
+    assert every_status["total"] >= everything["total"]
     by_category = client.get("/v1/admin/flags", headers=as_(client, "admin"), params={"category": "state_secret"}).json()
     assert mine not in {f["id"] for f in by_category["items"]}
     counts = client.get("/v1/admin/flags/counts", headers=as_(client, "unit_admin")).json()
@@ -72,7 +74,9 @@ def test_false_positive_with_allowlist_takes_effect_on_the_next_identical_messag
     reviewed = client.get("/v1/admin/flags", headers=as_(client, "admin"), params={"status": "false_positive"}).json()["items"]
     assert next(f for f in reviewed if f["id"] == flag)["review"]["reason"] == "Bình Minh là tên phường"
     audit = client.get("/v1/admin/audit", headers=as_(client, "admin"), params={"action": "allowlist_add"}).json()
-    assert audit["items"][0]["detail"]["term"] == "Bình Minh"
+    assert audit["items"][0]["detail"]["term"] == "Bình Minh" and audit["items"][0]["actor_name"] == "Người dùng admin"
+    me = client.get("/v1/auth/me", headers=as_(client, "unit_admin")).json()
+    assert me["unit"] == "xa-tan-phu" and me["unit_name"] == "Xã Tân Phú"
 
 
 @pytest.mark.parametrize(

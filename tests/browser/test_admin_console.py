@@ -66,6 +66,22 @@ def ask(client: httpx.Client, question: str) -> dict[str, object]:
     return response.json()
 
 
+SCRIPT_ERRORS: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def no_script_errors() -> Iterator[None]:
+    """Uncaught errors in the pages' scripts fail the test (contexts are watched with :func:`watched`)."""
+    SCRIPT_ERRORS.clear()
+    yield
+    assert SCRIPT_ERRORS == []
+
+
+def watched(context: BrowserContext) -> BrowserContext:
+    context.on("weberror", lambda error: SCRIPT_ERRORS.append(str(error.error)))
+    return context
+
+
 def open_console(context: BrowserContext, live: Live) -> Page:
     page = context.new_page()
     page.goto(live.url + "/admin")
@@ -75,13 +91,13 @@ def open_console(context: BrowserContext, live: Live) -> Page:
 
 @pytest.fixture(scope="module")
 def admin_context(browser: Browser, live: Live) -> Iterator[BrowserContext]:
-    context = signed_in_context(browser, live, "admin", viewport={"width": 1280, "height": 900})
+    context = watched(signed_in_context(browser, live, "admin", viewport={"width": 1280, "height": 900}))
     yield context
     context.close()
 
 
 def test_admin_signs_in_through_the_login_page(browser: Browser, live: Live) -> None:
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    context = watched(browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900}))
     page = context.new_page()
     page.goto(live.url + "/admin")
     # Not signed in: the console sends the visitor to the login page, to come back afterwards.
@@ -132,7 +148,7 @@ def test_admin_signs_in_through_the_login_page(browser: Browser, live: Live) -> 
 
 def test_login_page_shows_the_vietnamese_errors(browser: Browser, live: Live) -> None:
     phone = seed_user(live, f"Học viên {tag()}")
-    context = browser.new_context(locale="vi-VN", viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    context = watched(browser.new_context(locale="vi-VN", viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True))
     page = context.new_page()
     # A "next" on another origin is ignored: a learner lands on the home page.
     page.goto(live.url + "/login?next=//127.0.0.1:9/phish")
@@ -204,7 +220,7 @@ def test_false_positive_review_clears_the_term_and_is_audited(admin_context: Bro
         flags.get_by_label("Trạng thái").select_option(label="Cảnh báo nhầm")
         flags.get_by_role("button", name="Lọc").click()
         expect(flag).to_have_count(1)
-        expect(flag).to_contain_text(f"Đã xử lý: Cảnh báo nhầm lúc")
+        expect(flag).to_contain_text("Đã xử lý: Cảnh báo nhầm lúc")
         expect(flag).to_contain_text(reason)
 
         # The allowlist takes effect at once: the identical message now goes through.
@@ -228,6 +244,10 @@ def test_false_positive_review_clears_the_term_and_is_audited(admin_context: Bro
     expect(page.get_by_role("link", name="Xuất nhật ký (CSV)")).to_have_attribute(
         "href", "/v1/admin/audit.csv?action=flag_review"
     )
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Xuất nhật ký (CSV)").click()
+    assert download.value.suggested_filename == "nhat-ky.csv"
+    assert reason in download.value.path().read_text(encoding="utf-8-sig")
     screenshot(page, "admin-audit")
     page.close()
 
@@ -283,8 +303,8 @@ def test_unit_admin_sees_only_their_unit_at_phone_width(browser: Browser, live: 
     with app_client(live, PHONES["other_learner"]) as elsewhere:  # Phường Bến Thành
         assert ask(elsewhere, NAMED_PERSON.format(tag=other))["blocked"] is True
 
-    context = signed_in_context(browser, live, "unit_admin", viewport={"width": 360, "height": 740}, is_mobile=True,
-                                has_touch=True)  # fmt: skip
+    context = watched(signed_in_context(browser, live, "unit_admin", viewport={"width": 360, "height": 740}, is_mobile=True,
+                                        has_touch=True))  # fmt: skip
     page = open_console(context, live)
     header = page.get_by_role("banner")
     expect(header).to_contain_text("Quản trị đơn vị")
@@ -292,7 +312,7 @@ def test_unit_admin_sees_only_their_unit_at_phone_width(browser: Browser, live: 
     expect(page.get_by_role("tab")).to_have_text([re.compile("^Cảnh báo"), "Sử dụng"])
     for hidden in ("Người dùng", "Khóa API", "Nhật ký"):
         expect(page.get_by_role("tab", name=hidden)).to_have_count(0)
-    expect(page.get_by_label("Đơn vị")).to_have_count(0)  # no unit filter: their unit only
+    expect(page.get_by_role("combobox", name="Đơn vị")).to_have_count(0)  # no unit filter: their unit only
 
     mine = page.locator("li.flag", has_text=own)
     expect(mine).to_have_count(1)
@@ -311,20 +331,23 @@ def test_unit_admin_sees_only_their_unit_at_phone_width(browser: Browser, live: 
     expect(mine).to_have_count(0)
 
     page.get_by_role("tab", name="Sử dụng").click()
-    expect(page.locator("#usage-period")).to_contain_text("Đơn vị xa-tan-phu")
+    expect(page.locator("#usage-period")).to_contain_text("Đơn vị Xã Tân Phú (xa-tan-phu)")
     expect(page.get_by_role("img", name="Biểu đồ số câu hỏi theo ngày")).to_be_visible()
     expect(page.locator("#blocked-bars")).to_contain_text("Dữ liệu cá nhân")
     month = page.get_by_label("Tháng", exact=True).input_value()
     expect(page.get_by_role("link", name="Tải báo cáo tháng (CSV)")).to_have_attribute(
         "href", f"/v1/admin/usage/report.csv?month={month}"
     )
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải báo cáo tháng (CSV)").click()
+    assert download.value.suggested_filename == f"bao-cao-xa-tan-phu-{month}.csv"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "admin-usage-360px")
     context.close()
 
 
 def test_learner_opening_the_console_is_told_they_have_no_rights(browser: Browser, live: Live) -> None:
-    context = signed_in_context(browser, live, "other_learner", viewport={"width": 1280, "height": 800})
+    context = watched(signed_in_context(browser, live, "other_learner", viewport={"width": 1280, "height": 800}))
     page = context.new_page()
     page.goto(live.url + "/admin")
     expect(page.get_by_role("heading", name="Tài khoản của bạn không có quyền quản trị")).to_be_visible()
@@ -332,3 +355,13 @@ def test_learner_opening_the_console_is_told_they_have_no_rights(browser: Browse
     expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
     screenshot(page, "admin-no-permission")
     context.close()
+
+
+def test_an_expired_access_token_is_refreshed_once(admin_context: BrowserContext, live: Live) -> None:
+    """Without a valid access token the console refreshes the session (refresh cookie) and carries on."""
+    admin_context.clear_cookies(name="coach_access")
+    page = open_console(admin_context, live)
+    expect(page.get_by_role("banner")).to_contain_text("Người dùng admin")
+    assert any(c["name"] == "coach_access" for c in admin_context.cookies(live.url))
+    expect(page).to_have_url(live.url + "/admin")
+    page.close()
