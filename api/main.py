@@ -13,6 +13,7 @@ from api.accounts.senders import CodeSender
 from api.config import Settings, get_settings
 from api.database import upgrade
 from api.errors import install_error_handlers
+from api.input_guard import RejectControlCharacters
 from api.limits import BodySizeLimit
 from api.metrics import ChatMetrics
 from api.routes import admin_accounts, admin_flags, admin_usage, auth, chat, health, learning, lesson_page, metrics, pages
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, code_sender: CodeSender | None 
         allow_credentials=True,  # the widget on a listed portal sends the session cookie
     )
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(RejectControlCharacters)
     app.add_middleware(SecurityHeaders)
     for module in ROUTE_MODULES:
         app.include_router(module.router)

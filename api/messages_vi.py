@@ -69,3 +69,4 @@ BAD_ALLOW_TERM = "Từ cho phép phải là cụm từ ngắn (2–80 ký tự),
 TOO_MANY_IDS = "Mỗi lần xử lý tối đa {limit} cảnh báo."
 BAD_MONTH = "Tháng phải có dạng YYYY-MM, ví dụ 2026-11."
 BAD_PERIOD = "Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa 366 ngày)."
+CONTROL_CHARACTERS = "Địa chỉ yêu cầu chứa ký tự điều khiển không hợp lệ."

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from knowledge_base import MAX_QUERY_CHARS
 
 CONVERSATION_ID = r"^[0-9a-f]{32}$"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_control_characters(value: str) -> str:
+    # NUL and other control characters have no place in names or reasons (PostgreSQL refuses NUL outright).
+    if _CONTROL.search(value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_no_control_characters)]
 
 
 class ChatRequest(BaseModel):

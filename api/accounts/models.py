@@ -41,6 +41,8 @@ class User(SQLModel, table=True):
     phone_hash: str = Field(unique=True, max_length=64)
     phone_masked: str = Field(max_length=16)
     display_name: str = Field(default="", max_length=120)
+    # Lower case without diacritics: search works the same on SQLite and PostgreSQL, and "nguyen van a" finds "Nguyễn Văn A".
+    name_folded: str = Field(default="", index=True, max_length=120)
     role: str = Field(default="learner", index=True, max_length=16)
     unit_code: str | None = Field(default=None, foreign_key="account_unit.code", index=True, max_length=64)
     learner_id: str = Field(default_factory=new_id, unique=True, max_length=64)  # the id the course platform uses

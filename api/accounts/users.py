@@ -11,6 +11,12 @@ from sqlmodel import Session, col, func, or_, select
 from api.accounts.crypto import Hasher
 from api.accounts.models import ROLES, UNIT_KINDS, Unit, User, now
 from api.accounts.phone import mask_phone, normalize_phone
+from knowledge_base.text_normalize import fold_diacritics, nfc_lower
+
+
+def folded(name: str) -> str:
+    return " ".join(fold_diacritics(nfc_lower(name)).split())
+
 
 UNIT_CODE = re.compile(r"[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")
 
@@ -71,7 +77,7 @@ class Users:
         phone = normalize_phone(phone)
         self._validate(role, unit_code)
         user = User(phone_hash=self.hash("phone", phone), phone_masked=mask_phone(phone), display_name=display_name.strip(),
-                    role=role, unit_code=unit_code)  # fmt: skip
+                    name_folded=folded(display_name), role=role, unit_code=unit_code)  # fmt: skip
         if learner_id:
             user.learner_id = learner_id
         with Session(self.engine) as session:
@@ -103,8 +109,8 @@ class Users:
             try:  # a whole number is looked up through its hash; numbers are never stored in clear
                 conditions.append(User.phone_hash == self.hash("phone", normalize_phone(text)))
             except ValueError:
-                pattern = f"%{text.lower()}%"
-                conditions.append(or_(func.lower(User.display_name).like(pattern), func.lower(User.learner_id).like(pattern)))
+                pattern = "%" + folded(text).replace("\\", "").replace("%", "").replace("_", "") + "%"
+                conditions.append(or_(col(User.name_folded).like(pattern), User.learner_id == text))
         if query.role:
             conditions.append(User.role == query.role)
         if query.unit_code:
@@ -129,7 +135,7 @@ class Users:
             self._validate(new_role, new_unit)
             user.role, user.unit_code = new_role, new_unit
             if display_name is not None:
-                user.display_name = display_name.strip()
+                user.display_name, user.name_folded = display_name.strip(), folded(display_name)
             session.add(user)
             session.commit()
             session.refresh(user)

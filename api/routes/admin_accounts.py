@@ -18,6 +18,7 @@ from api.accounts.service import Accounts
 from api.accounts.users import AccountError, UserQuery
 from api.errors import ApiError
 from api.routes.admin_flags import day_after, day_start
+from api.schemas import PlainText
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 Role = Literal["learner", "unit_admin", "admin"]
@@ -43,7 +44,7 @@ def account_error(error: AccountError) -> ApiError:
 
 class NewUser(BaseModel):
     phone: str = Field(min_length=1, max_length=20)
-    display_name: str = Field(min_length=1, max_length=120)
+    display_name: PlainText = Field(min_length=1, max_length=120)
     role: Role = "learner"
     unit: str | None = Field(default=None, max_length=64)
     learner_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9._:-]{1,64}$", description="The course platform's id.")
@@ -53,18 +54,18 @@ class UserChange(BaseModel):
     role: Role | None = None
     unit: str | None = Field(default=None, max_length=64)
     clear_unit: bool = False
-    display_name: str | None = Field(default=None, min_length=1, max_length=120)
+    display_name: PlainText | None = Field(default=None, min_length=1, max_length=120)
 
 
 class NewUnit(BaseModel):
     code: str = Field(min_length=3, max_length=64)
-    name: str = Field(min_length=2, max_length=200)
+    name: PlainText = Field(min_length=2, max_length=200)
     kind: Literal["province", "commune"] = "commune"
     province: str | None = Field(default=None, max_length=64)
 
 
 class NewApiKey(BaseModel):
-    name: str = Field(min_length=2, max_length=120)
+    name: PlainText = Field(min_length=2, max_length=120)
     scopes: list[str] = Field(min_length=1, max_length=4)
     unit: str | None = Field(default=None, max_length=64)
 

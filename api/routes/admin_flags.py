@@ -12,6 +12,7 @@ from api import messages_vi
 from api.access import UnitAdmin, client_ip, unit_scope
 from api.errors import ApiError
 from api.flag_review import FlagQuery, FlagReviews, acceptable_allow_term
+from api.schemas import PlainText
 
 router = APIRouter(prefix="/v1/admin/flags", tags=["admin"])
 MAX_BULK = 200
@@ -20,8 +21,10 @@ MAX_BULK = 200
 class ReviewRequest(BaseModel):
     ids: list[int] = Field(min_length=1, max_length=MAX_BULK, description="One flag, or many for a bulk action.")
     decision: Literal["confirmed", "false_positive", "escalated"]
-    reason: str | None = Field(default=None, max_length=500)
-    allow_terms: list[str] = Field(default_factory=list, max_length=5, description="Admins only: terms to allow from now on.")
+    reason: PlainText | None = Field(default=None, max_length=500)
+    allow_terms: list[PlainText] = Field(
+        default_factory=list, max_length=5, description="Admins only: terms to allow from now on."
+    )
 
 
 def _reviews(request: Request) -> FlagReviews:

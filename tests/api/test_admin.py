@@ -190,6 +190,7 @@ def test_audit_export_is_csv_with_vietnamese_headers(client: TestClient) -> None
 
 def test_usage_dashboard_and_monthly_report_respect_units(client: TestClient) -> None:
     client.post("/v1/chat", json={"question": "lệ phí khai sinh"}, headers=as_(client, "learner"))
+    client.post("/v1/chat", json={"question": "hồ sơ khai sinh"}, headers=as_(client, "other_learner"))  # another unit
     mine = client.get("/v1/admin/usage", headers=as_(client, "unit_admin")).json()
     assert mine["filter"]["unit"] == "xa-tan-phu" and mine["totals"]["questions"] >= 1 and len(mine["questions_per_day"]) == 30
     assert (
@@ -207,3 +208,24 @@ def test_usage_dashboard_and_monthly_report_respect_units(client: TestClient) ->
     assert report.text.startswith("\ufeff") and "Số câu hỏi" in report.text and "Tổng" in report.text
     bad = client.get("/v1/admin/usage/report.csv", headers=as_(client, "unit_admin"), params={"month": "2026-13"})
     assert bad.status_code == 422 and bad.json()["code"] == "bad_month"
+
+
+def test_control_characters_are_refused_before_the_database(client: TestClient) -> None:
+    admin = as_(client, "admin")
+    in_query = client.get("/v1/admin/users", params={"q": "Nguy\x00ễn"}, headers=admin)
+    assert in_query.status_code == 400 and in_query.json()["code"] == "control_characters"
+    in_path = client.post("/v1/admin/users/ab%00cd/deactivate", headers=admin)
+    assert in_path.status_code == 400 and in_path.json()["message"]
+    in_body = client.post("/v1/admin/users", json={"phone": "0933222111", "display_name": "Lê\x00Văn"}, headers=admin)
+    assert in_body.status_code == 422 and in_body.json()["code"] == "invalid_request"
+    reason = client.post("/v1/admin/flags/review", json={"ids": [1], "decision": "escalated", "reason": "a\x00b"}, headers=admin)
+    assert reason.status_code == 422
+
+
+def test_user_search_ignores_case_and_diacritics(client: TestClient) -> None:
+    admin = as_(client, "admin")
+    made = client.post("/v1/admin/users", json={"phone": "0933222333", "display_name": "Đặng Thị Ánh"}, headers=admin).json()
+    for query in ("đặng thị ánh", "DANG THI ANH", "dang thi", "Ánh"):
+        found = client.get("/v1/admin/users", params={"q": query}, headers=admin).json()["items"]
+        assert made["id"] in {u["id"] for u in found}, query
+    assert client.get("/v1/admin/users", params={"q": "100%"}, headers=admin).json()["total"] == 0
