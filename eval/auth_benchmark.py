@@ -8,23 +8,23 @@ the flag review queue with many flags, through HTTP on a live server (SQLite, or
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import io
 import json
 import re
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import httpx
-import uvicorn
 from sqlmodel import Session
 
 from api import Settings, create_app
-from eval.chat_benchmark import _free_port
+from api.accounts.senders import ConsoleCodeSender
+from eval.live_server import live_server
 from eval.metrics import percentile
 from guardrails.flags import GuardrailFlag
-from tests.accounts_support import Outbox
 
 
 def _ms(values: list[float]) -> dict[str, float]:
@@ -38,18 +38,12 @@ def main() -> None:
     parser.add_argument("--flags", type=int, default=10_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        outbox = Outbox()
-        app = create_app(Settings(data_dir=Path(folder), chroma_url=None, login_codes_per_ip=10_000), code_sender=outbox.sender)
-        port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        threading.Thread(target=server.run, daemon=True).start()
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(300):  # readiness, bounded
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        outbox = io.StringIO()  # the development sender writes the codes here
+        app = create_app(
+            Settings(data_dir=Path(folder), chroma_url=None, login_codes_per_ip=10_000), code_sender=ConsoleCodeSender(outbox)
+        )
+        stack = contextlib.ExitStack()
+        url = stack.enter_context(live_server(app))
         accounts = app.state.accounts
         accounts.units.add("xa-bench", "Xã Benchmark")
         phones = [f"0977{n:06d}" for n in range(args.users)]
@@ -60,7 +54,7 @@ def main() -> None:
             for phone in phones:
                 begin = time.perf_counter()
                 client.post("/v1/auth/code", json={"phone": phone}).raise_for_status()
-                code = re.findall(r": (\d{6})", outbox.buffer.getvalue())[-1]
+                code = re.findall(r": (\d{6})", outbox.getvalue())[-1]
                 response = client.post("/v1/auth/verify", json={"phone": phone, "code": code, "client": "app"})
                 response.raise_for_status()
                 login_ms.append((time.perf_counter() - begin) * 1000)
@@ -88,7 +82,7 @@ def main() -> None:
             begin = time.perf_counter()
             client.post("/v1/admin/flags/review", headers=bearer, json={"ids": ids, "decision": "confirmed"}).raise_for_status()
             bulk_ms = (time.perf_counter() - begin) * 1000
-        server.should_exit = True
+        stack.close()
     report = {
         "database": app.state.engine.dialect.name,
         "login_code_and_verify_ms": _ms(login_ms),

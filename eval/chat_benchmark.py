@@ -9,26 +9,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
-import threading
 import time
 from pathlib import Path
 
 import httpx
-import uvicorn
 from fastapi import FastAPI
 
 from api import create_app, get_settings
 from eval.datasets_io import AnswerCase, read_jsonl
+from eval.live_server import live_server
 from eval.metrics import percentile
 
 DATASET = Path(__file__).parent / "datasets" / "answers_vi.jsonl"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def bench_session(app: FastAPI, phone: str = "0900000099") -> str:
@@ -43,18 +35,8 @@ def main() -> None:
     parser.add_argument("--dataset", type=Path, default=DATASET)
     args = parser.parse_args()
     questions = [c.question for c in read_jsonl(args.dataset, AnswerCase)]
-    port = _free_port()
     app = create_app(get_settings())
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    url = f"http://127.0.0.1:{port}"
-    with httpx.Client(base_url=url, timeout=30) as client:
-        for _ in range(300):  # readiness, bounded
-            try:
-                if client.get("/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    with live_server(app) as url, httpx.Client(base_url=url, timeout=30) as client:
         client.headers["Authorization"] = f"Bearer {bench_session(app)}"
         client.post("/v1/chat", json={"question": questions[0]})  # warm-up
         first_token, full = [], []
@@ -67,7 +49,6 @@ def main() -> None:
                         first_token.append((time.perf_counter() - started) * 1000)
                         seen_token = True
             full.append((time.perf_counter() - started) * 1000)
-    server.should_exit = True
     report = {
         "questions": len(questions),
         "first_token_ms": {"p50": round(percentile(first_token, 50), 1), "p95": round(percentile(first_token, 95), 1)},

@@ -10,6 +10,7 @@ Prints one JSON object.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import random
@@ -21,11 +22,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 from api import Settings, create_app
 from coach.course import Course
-from eval.chat_benchmark import _free_port
+from eval.live_server import live_server
 from eval.metrics import percentile
 
 
@@ -80,16 +80,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(data_dir=Path(folder), chroma_url=None)
         app = create_app(settings)
-        port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        threading.Thread(target=server.run, daemon=True).start()
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        stack = contextlib.ExitStack()
+        url = stack.enter_context(live_server(app))
         accounts = app.state.accounts
         key = accounts.api_keys.create("Benchmark LMS", ["events:write"], None, None)[1]
         local = threading.local()
@@ -122,7 +114,7 @@ def main() -> None:
                     f"/v1/learners/{learner}/hints", headers={"Authorization": f"Bearer {tokens[learner]}"}
                 ).raise_for_status()
                 hint_ms.append((time.perf_counter() - begin) * 1000)
-        server.should_exit = True
+        stack.close()
     sent = len(statements) + sum(len(b) for b in retried)
     report = {
         "statements_unique": len(statements),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -37,9 +39,16 @@ ACCOUNT_ERRORS = {
 }
 
 
-def account_error(error: AccountError) -> ApiError:
-    status, message = ACCOUNT_ERRORS[error.kind]
-    return ApiError(status, error.kind, message)
+@contextmanager
+def account_errors() -> Iterator[None]:
+    """The account services' refusals as Vietnamese 4xx answers."""
+    try:
+        yield
+    except PhoneError:
+        raise ApiError(422, "bad_phone", messages_vi.BAD_PHONE) from None
+    except AccountError as error:
+        status, message = ACCOUNT_ERRORS[error.kind]
+        raise ApiError(status, error.kind, message) from None
 
 
 class NewUser(BaseModel):
@@ -114,12 +123,8 @@ def list_users(
 @router.post("/users", status_code=201, summary="Tạo người dùng")
 def create_user(body: NewUser, principal: Admin, request: Request) -> dict[str, Any]:
     accounts = _accounts(request)
-    try:
+    with account_errors():
         user = accounts.users.create(body.phone, body.display_name, body.role, body.unit, body.learner_id)
-    except PhoneError:
-        raise ApiError(422, "bad_phone", messages_vi.BAD_PHONE) from None
-    except AccountError as error:
-        raise account_error(error) from None
     accounts.audit.record("user_create", principal, target=f"user:{user.id}", unit_code=user.unit_code, ip=client_ip(request),
                           role=user.role)  # fmt: skip
     return user_out(user)
@@ -130,11 +135,9 @@ def change_user(user_id: str, body: UserChange, principal: Admin, request: Reque
     accounts = _accounts(request)
     if user_id == principal.id and (body.role or body.unit or body.clear_unit):
         raise ApiError(422, "cannot_change_self", messages_vi.CANNOT_CHANGE_SELF)
-    try:
+    with account_errors():
         before = accounts.users.get(user_id)
         user = accounts.users.update(user_id, body.role, body.unit, body.display_name, body.clear_unit)
-    except AccountError as error:
-        raise account_error(error) from None
     changes = {k: [getattr(before, a), getattr(user, a)] for k, a in (("role", "role"), ("unit", "unit_code"))
                if before is not None and getattr(before, a) != getattr(user, a)}  # fmt: skip
     accounts.audit.record("user_update", principal, target=f"user:{user.id}", unit_code=user.unit_code, ip=client_ip(request),
@@ -148,10 +151,8 @@ def deactivate_user(user_id: str, principal: Admin, request: Request) -> dict[st
     accounts = _accounts(request)
     if user_id == principal.id:
         raise ApiError(422, "cannot_change_self", messages_vi.CANNOT_CHANGE_SELF)
-    try:
+    with account_errors():
         user = accounts.users.set_active(user_id, False)
-    except AccountError as error:
-        raise account_error(error) from None
     revoked = accounts.sessions.revoke_user(user_id)
     accounts.audit.record("user_deactivate", principal, target=f"user:{user_id}", unit_code=user.unit_code, ip=client_ip(request),
                           sessions_revoked=revoked)  # fmt: skip
@@ -161,10 +162,8 @@ def deactivate_user(user_id: str, principal: Admin, request: Request) -> dict[st
 @router.post("/users/{user_id}/reactivate", summary="Kích hoạt lại tài khoản")
 def reactivate_user(user_id: str, principal: Admin, request: Request) -> dict[str, Any]:
     accounts = _accounts(request)
-    try:
+    with account_errors():
         user = accounts.users.set_active(user_id, True)
-    except AccountError as error:
-        raise account_error(error) from None
     accounts.audit.record("user_reactivate", principal, target=f"user:{user_id}", unit_code=user.unit_code, ip=client_ip(request))
     return user_out(user)
 
@@ -180,10 +179,8 @@ def list_units(principal: Admin, request: Request) -> dict[str, Any]:
 @router.post("/units", status_code=201, summary="Thêm đơn vị (tỉnh hoặc xã/phường)")
 def create_unit(body: NewUnit, principal: Admin, request: Request) -> dict[str, Any]:
     accounts = _accounts(request)
-    try:
+    with account_errors():
         unit = accounts.units.add(body.code, body.name, body.kind, body.province)
-    except AccountError as error:
-        raise account_error(error) from None
     accounts.audit.record("unit_create", principal, target=f"unit:{unit.code}", unit_code=unit.code, ip=client_ip(request))
     return unit_out(unit)
 
@@ -199,10 +196,8 @@ def list_keys(principal: Admin, request: Request) -> dict[str, Any]:
 @router.post("/api-keys", status_code=201, summary="Tạo khóa API (chỉ hiện một lần)")
 def create_key(body: NewApiKey, principal: Admin, request: Request, response: Response) -> dict[str, Any]:
     accounts = _accounts(request)
-    try:
+    with account_errors():
         key, secret = accounts.api_keys.create(body.name, body.scopes, body.unit, principal.id)
-    except AccountError as error:
-        raise account_error(error) from None
     accounts.audit.record("api_key_create", principal, target=f"api_key:{key.id}", unit_code=key.unit_code, ip=client_ip(request),
                           scopes=json.loads(key.scopes))  # fmt: skip
     response.headers["Cache-Control"] = "no-store"
@@ -212,10 +207,8 @@ def create_key(body: NewApiKey, principal: Admin, request: Request, response: Re
 @router.post("/api-keys/{key_id}/revoke", summary="Thu hồi khóa API")
 def revoke_key(key_id: str, principal: Admin, request: Request) -> dict[str, Any]:
     accounts = _accounts(request)
-    try:
+    with account_errors():
         key = accounts.api_keys.revoke(key_id)
-    except AccountError as error:
-        raise account_error(error) from None
     accounts.audit.record("api_key_revoke", principal, target=f"api_key:{key_id}", unit_code=key.unit_code, ip=client_ip(request))
     return key_out(key)
 
