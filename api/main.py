@@ -21,7 +21,10 @@ from api.runtime import build_accounts, build_coach, build_engine, build_guardra
 from api.security import SecurityHeaders
 from coach import ConversationStore
 
-ROUTE_MODULES = (health, auth, chat, learning, admin_flags, admin_usage, admin_accounts, metrics, pages, lesson_page)
+ROUTERS = (
+    health.router, auth.router, chat.router, learning.router, admin_flags.router, admin_flags.allowlist_router,
+    admin_usage.router, admin_accounts.router, metrics.router, pages.router, lesson_page.router,
+)  # fmt: skip
 
 
 def create_app(settings: Settings | None = None, code_sender: CodeSender | None = None) -> FastAPI:
@@ -65,6 +68,6 @@ def create_app(settings: Settings | None = None, code_sender: CodeSender | None 
     app.add_middleware(BodySizeLimit)
     app.add_middleware(RejectControlCharacters)
     app.add_middleware(SecurityHeaders)
-    for module in ROUTE_MODULES:
-        app.include_router(module.router)
+    for router in ROUTERS:
+        app.include_router(router)
     return app

@@ -24,7 +24,7 @@ from coach.event_store import EventStore
 from coach.hint_engine import HintEngine
 from coach.learning import LearningCoach, passage_lookup
 from coach.llm_answerer import LlmGenerator, local_gguf_model, openai_compatible_model
-from guardrails import Allowlist, Guardrail, Policy, SqlFlagStore
+from guardrails import Allowlist, Guardrail, Policy, SqlAllowlist, SqlFlagStore
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
 
 
@@ -77,12 +77,18 @@ def _secret(configured: SecretStr | None, path: Path) -> bytes:
 
 
 def build_guardrail(settings: Settings, engine: Engine | None = None, record_flags: bool = True) -> Guardrail:
-    """The guardrail with the shipped policy, the admins' allowlist and, for the service, the flag store."""
+    """The guardrail with the shipped policy, the allowlist and, for the service, the flag store.
+
+    The service's allowlist is the database's (terms admins clear in the console, shared by every
+    worker) plus the file's; offline uses (``coach guard``, evaluations) read the file only.
+    """
     if record_flags and engine is None:
         engine = build_engine(settings)
         upgrade(engine)
     store = SqlFlagStore(engine) if record_flags else None
-    return Guardrail(Policy.load(), Allowlist(settings.allowlist_path), store, flag_hmac_key(settings))
+    file = Allowlist(settings.allowlist_path)
+    allowlist = SqlAllowlist(engine, file) if engine is not None else file
+    return Guardrail(Policy.load(), allowlist, store, flag_hmac_key(settings))
 
 
 def build_coach(

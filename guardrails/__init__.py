@@ -5,10 +5,12 @@ from guardrails.flags import FlagRecord, FlagStore, GuardrailFlag, SqlFlagStore
 from guardrails.guard import GuardInputError, Guardrail, Verdict, default_guardrail
 from guardrails.normalizer import NormalizedText, normalize
 from guardrails.policy import Allowlist, Policy
+from guardrails.shared_allowlist import AllowlistTerm, SqlAllowlist
 
 __all__ = [
     "CATEGORIES",
     "Allowlist",
+    "AllowlistTerm",
     "Finding",
     "FlagRecord",
     "FlagStore",
@@ -17,6 +19,7 @@ __all__ = [
     "GuardrailFlag",
     "NormalizedText",
     "Policy",
+    "SqlAllowlist",
     "SqlFlagStore",
     "Verdict",
     "default_guardrail",

@@ -28,7 +28,7 @@ from guardrails.findings import (
 )
 from guardrails.flags import FlagRecord, FlagStore
 from guardrails.normalizer import MAX_INPUT_CHARS, NormalizedText, fold, normalize
-from guardrails.policy import Allowlist, Policy
+from guardrails.policy import Allowlist, Policy, TermSource
 from guardrails.recognizers.base import folded
 from guardrails.recognizers.sensitive_data_recognizer import TIED_SCORE
 from guardrails.redaction import redact
@@ -85,7 +85,7 @@ class Guardrail:
     def __init__(
         self,
         policy: Policy | None = None,
-        allowlist: Allowlist | None = None,
+        allowlist: TermSource | None = None,
         flag_store: FlagStore | None = None,
         hmac_key: bytes = b"",
         analyzer: AnalyzerEngine | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -41,6 +41,14 @@ class Policy(BaseModel):
         if unknown:
             raise ValueError(f"unknown guardrail categories in {path}: {sorted(unknown)}")
         return policy
+
+
+class TermSource(Protocol):
+    """Where the guardrail reads cleared terms from (folded), and where admins add them."""
+
+    def terms(self) -> tuple[str, ...]: ...
+
+    def add(self, term: str) -> None: ...
 
 
 @dataclass

@@ -9,6 +9,7 @@ import api.accounts.models  # noqa: F401 - registers the account tables
 import coach.conversations  # noqa: F401 - registers the coach tables
 import coach.event_store  # noqa: F401
 import guardrails.flags  # noqa: F401 - registers the flag table
+import guardrails.shared_allowlist  # noqa: F401 - registers the allowlist table
 
 target_metadata = SQLModel.metadata
 connection = context.config.attributes["connection"]

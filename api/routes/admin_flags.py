@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api import messages_vi
-from api.access import UnitAdmin, client_ip, unit_scope
+from api.access import Admin, UnitAdmin, client_ip, unit_scope
 from api.errors import ApiError
 from api.flag_review import FlagQuery, FlagReviews, acceptable_allow_term
 from api.schemas import PlainText
@@ -96,3 +96,26 @@ def review(body: ReviewRequest, principal: UnitAdmin, request: Request) -> dict[
         request.app.state.guardrail.allowlist.add(term)  # re-read by the guardrail on its next check
         audit.record("allowlist_add", principal, target="allowlist", ip=ip, term=term, flags=ids)
     return {"updated": updated, "decision": body.decision, "allowlisted": terms}
+
+
+allowlist_router = APIRouter(prefix="/v1/admin/allowlist", tags=["admin"])
+
+
+class AllowTerm(BaseModel):
+    term: PlainText = Field(min_length=1, max_length=80)
+
+
+@allowlist_router.get("", summary="Danh sách cụm từ được cho phép")
+def list_allowed_terms(principal: Admin, request: Request) -> dict[str, Any]:
+    """Terms admins cleared in the review queue (the deployment's file terms are not listed here)."""
+    entries = request.app.state.guardrail.allowlist.entries()
+    return {"items": [{"term": e.term, "added_at": e.added_at} for e in entries]}
+
+
+@allowlist_router.post("/remove", summary="Gỡ một cụm từ khỏi danh sách cho phép")
+def remove_allowed_term(body: AllowTerm, principal: Admin, request: Request) -> dict[str, Any]:
+    if not request.app.state.guardrail.allowlist.remove(body.term):
+        raise ApiError(404, "term_not_found", messages_vi.TERM_NOT_FOUND)
+    request.app.state.accounts.audit.record("allowlist_remove", principal, target="allowlist", ip=client_ip(request),
+                                            term=body.term.strip())  # fmt: skip
+    return {"removed": body.term.strip()}

@@ -25,7 +25,7 @@
     login: "Đăng nhập", logout: "Đăng xuất", login_failed: "Đăng nhập không thành công",
     login_code_requested: "Yêu cầu mã đăng nhập", login_code_refused: "Từ chối gửi mã đăng nhập",
     login_code_undelivered: "Không gửi được mã đăng nhập", refresh_reused: "Phát hiện dùng lại mã làm mới phiên",
-    flag_review: "Xử lý cảnh báo", allowlist_add: "Thêm vào danh sách cho phép",
+    flag_review: "Xử lý cảnh báo", allowlist_add: "Thêm vào danh sách cho phép", allowlist_remove: "Gỡ khỏi danh sách cho phép",
     user_create: "Tạo người dùng", user_update: "Cập nhật người dùng", user_deactivate: "Vô hiệu hóa tài khoản",
     user_reactivate: "Kích hoạt lại tài khoản", unit_create: "Thêm đơn vị", api_key_create: "Tạo khóa API",
     api_key_revoke: "Thu hồi khóa API", usage_export: "Tải báo cáo sử dụng", audit_export: "Xuất nhật ký",
@@ -518,6 +518,7 @@
         var text = "Đã cập nhật " + num(result.updated) + " cảnh báo: " + STATUS_LABELS.false_positive + ".";
         if (result.allowlisted && result.allowlisted.length) {
           text += " Đã thêm vào danh sách cho phép: " + result.allowlisted.map(quoted).join(", ") + ".";
+          loadAllowlist();
         }
         showNotice(text);
         return loadFlags();
@@ -1049,6 +1050,27 @@
     });
   });
 
+  // ---- allowlist (admins) ------------------------------------------------------------------------
+  function loadAllowlist() {
+    if (!state.isAdmin) return Promise.resolve();
+    return api("GET", "/v1/admin/allowlist").then(function (data) {
+      var list = $("allowlist-terms");
+      clear(list);
+      if (!data.items.length) list.appendChild(el("li", { text: "Chưa có cụm từ nào." }));
+      data.items.forEach(function (item) {
+        var remove = el("button", { type: "button", "class": "secondary", "aria-label": "Gỡ " + quoted(item.term), text: "Gỡ" });
+        remove.addEventListener("click", function () {
+          busy(remove, true);
+          api("POST", "/v1/admin/allowlist/remove", { term: item.term }).then(function () {
+            showNotice("Đã gỡ " + quoted(item.term) + " khỏi danh sách cho phép.");
+            return loadAllowlist();
+          }, function (error) { busy(remove, false); showError(error); });
+        });
+        list.appendChild(el("li", {}, [el("span", { text: item.term }), " ", remove]));
+      });
+    }, showError);
+  }
+
   function start() {
     api("GET", "/v1/auth/me").then(function (me) {
       state.me = me;
@@ -1066,7 +1088,7 @@
       setUpTabs();
       setUpFlags();
       setUpUsage();
-      loaders["tab-flags"] = loadFlags;
+      loaders["tab-flags"] = function () { loadFlags(); loadAllowlist(); };
       loaders["tab-usage"] = loadUsage;
       if (state.isAdmin) {
         setUpUsers();
@@ -1081,6 +1103,7 @@
         showUser(me);
         $("console").hidden = false;
         loadFlags();
+        loadAllowlist();
       });
     }, function (error) {
       $("loading").hidden = true;

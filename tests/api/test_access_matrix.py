@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from api import Settings, create_app
 from api.access import Access, declared_access
-from api.main import ROUTE_MODULES
+from api.main import ROUTERS
 from tests.accounts_support import PHONES, Outbox, seed_accounts, sign_in
 from tests.conftest import FIXTURE_CORPUS, FIXTURES
 
@@ -40,6 +40,8 @@ EXPECTED: dict[tuple[str, str], tuple[frozenset[str], str | None] | str] = {
     ("GET", "/v1/admin/flags"): (frozenset(UNIT_ADMINS), None),
     ("GET", "/v1/admin/flags/counts"): (frozenset(UNIT_ADMINS), None),
     ("POST", "/v1/admin/flags/review"): (frozenset(UNIT_ADMINS), None),
+    ("GET", "/v1/admin/allowlist"): (frozenset({"admin"}), None),
+    ("POST", "/v1/admin/allowlist/remove"): (frozenset({"admin"}), None),
     ("GET", "/v1/admin/usage"): (frozenset(UNIT_ADMINS), None),
     ("GET", "/v1/admin/usage/report.csv"): (frozenset(UNIT_ADMINS), None),
     ("GET", "/v1/admin/users"): (frozenset({"admin"}), None),
@@ -66,7 +68,7 @@ CALLERS = ("anonymous", "learner", "unit_admin", "admin", "events_key", "metrics
 
 
 def routes() -> list[tuple[str, APIRoute]]:
-    return [(method, route) for module in ROUTE_MODULES for route in module.router.routes for method in sorted(route.methods)]
+    return [(method, route) for router in ROUTERS for route in router.routes for method in sorted(route.methods)]
 
 
 def test_every_route_declares_exactly_one_rule_and_it_is_the_intended_one() -> None:

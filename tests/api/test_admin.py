@@ -75,6 +75,13 @@ def test_false_positive_with_allowlist_takes_effect_on_the_next_identical_messag
     assert next(f for f in reviewed if f["id"] == flag)["review"]["reason"] == "Bình Minh là tên phường"
     audit = client.get("/v1/admin/audit", headers=as_(client, "admin"), params={"action": "allowlist_add"}).json()
     assert audit["items"][0]["detail"]["term"] == "Bình Minh" and audit["items"][0]["actor_name"] == "Người dùng admin"
+    terms = client.get("/v1/admin/allowlist", headers=as_(client, "admin")).json()["items"]
+    assert [t["term"] for t in terms] == ["Bình Minh"]
+    # Withdrawn by mistake-fixing admin: the message is blocked again, and the removal is audited.
+    assert client.post("/v1/admin/allowlist/remove", json={"term": "Bình Minh"}, headers=as_(client, "admin")).status_code == 200
+    assert client.post("/v1/chat", json={"question": HARMLESS}, headers=as_(client, "learner")).json()["blocked"]
+    gone = client.post("/v1/admin/allowlist/remove", json={"term": "Bình Minh"}, headers=as_(client, "admin"))
+    assert gone.status_code == 404 and gone.json()["code"] == "term_not_found"
     me = client.get("/v1/auth/me", headers=as_(client, "unit_admin")).json()
     assert me["unit"] == "xa-tan-phu" and me["unit_name"] == "Xã Tân Phú"
 

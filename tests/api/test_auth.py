@@ -354,3 +354,21 @@ def test_access_logs_keep_no_query_strings(client: TestClient, caplog: pytest.Lo
         '%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", "/v1/admin/users?q=0933111222", "1.1", 200
     )
     assert "/v1/admin/users?…" in caplog.text and "0933111222" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("path", "content", "status", "code"),
+    [
+        ("/v1/auth/code", b"{not json", 400, "malformed_json"),
+        ("/v1/auth/code", b"{}", 422, "invalid_request"),
+        ("/v1/auth/code", b'{"phone": "' + b"9" * 40 + b'"}', 422, "invalid_request"),
+        ("/v1/auth/code", b'{"phone": "0912' + b" " * 40_000 + b'"}', 413, "body_too_large"),
+        ("/v1/auth/verify", b'{"phone": "0912000001"}', 422, "invalid_request"),
+        ("/v1/auth/verify", b'{"phone": "0912000001", "code": "123456", "client": "robot"}', 422, "invalid_request"),
+        ("/v1/auth/refresh", b'{"refresh_token": "' + b"x" * 300 + b'"}', 422, "invalid_request"),
+    ],
+)
+def test_bad_login_requests_get_vietnamese_errors(client: TestClient, path: str, content: bytes, status: int, code: str) -> None:
+    response = client.post(path, content=content, headers={"Content-Type": "application/json"})
+    assert response.status_code == status and response.json()["code"] == code
+    assert response.json()["message"] and "Traceback" not in response.text

@@ -226,6 +226,16 @@ def test_false_positive_review_clears_the_term_and_is_audited(admin_context: Bro
         # The allowlist takes effect at once: the identical message now goes through.
         again = ask(learner, question)
         assert again["blocked"] is False, again
+        expect(page.locator("#allowlist-terms li", has_text=CULTURAL_HOUSE)).to_have_count(1)
+
+        # A term added by mistake is withdrawn from the same panel.
+        live.app.state.guardrail.allowlist.add("Xóm Gò Mía")
+        page.get_by_role("tab", name="Sử dụng").click()
+        page.get_by_role("tab", name=re.compile("^Cảnh báo")).click()
+        page.get_by_role("button", name="Gỡ “Xóm Gò Mía”").click()
+        expect(notice).to_have_text("Đã gỡ “Xóm Gò Mía” khỏi danh sách cho phép.")
+        expect(page.locator("#allowlist-terms li", has_text="Xóm Gò Mía")).to_have_count(0)
+        assert "Xóm Gò Mía" not in live.app.state.guardrail.allowlist.raw_terms()
 
     page.get_by_role("tab", name="Nhật ký").click()
     rows = page.locator("#audit-table tbody tr")
