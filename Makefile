@@ -30,7 +30,7 @@ DEMO_ADMIN_PHONE ?= 0900000001
 ## Build the index when it is missing or stale, create the demo admin, then serve on http://127.0.0.1:8000
 run: install
 	$(BIN)/coach ingest --if-stale
-	$(BIN)/coach users create-admin --phone $(DEMO_ADMIN_PHONE) --name "Quản trị thử nghiệm" --if-missing
+	@$(BIN)/coach users create-admin --phone $(DEMO_ADMIN_PHONE) --name "Quản trị thử nghiệm" --if-missing
 	COACH_DEV_MODE=true $(BIN)/coach serve
 
 index: install

@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, code_sender: CodeSender | None 
         app.state.learning = build_learning(settings, engine, app.state.index)
         app.state.accounts = build_accounts(settings, engine, code_sender)
         app.state.engine = engine
+        app.state.usage_cache = admin_usage.OverallCache()
         yield
         engine.dispose()
 

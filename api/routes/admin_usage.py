@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+import time
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -15,6 +18,26 @@ from api.usage_report import UsageFilter, monthly_report_csv, usage_summary
 
 router = APIRouter(prefix="/v1/admin/usage", tags=["admin"])
 MAX_DAYS = 366
+OVERALL_TTL_SECONDS = 60.0  # the all-units view reads every learner's progress (seconds at 18,000 learners)
+
+
+class OverallCache:
+    """The latest all-units summaries by period, reused for a minute; unit views are fast and always fresh."""
+
+    def __init__(self, ttl: float = OVERALL_TTL_SECONDS) -> None:
+        self.ttl, self._lock, self._entries = ttl, threading.Lock(), {}
+
+    def get(self, key: tuple[dt.date, dt.date], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        now = time.monotonic()
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None and now - hit[0] < self.ttl:
+                return hit[1]
+        value = compute()
+        with self._lock:
+            self._entries = {k: v for k, v in self._entries.items() if now - v[0] < self.ttl}
+            self._entries[key] = (now, value)
+        return value
 
 
 @router.get("", summary="Tình hình sử dụng (theo đơn vị hoặc toàn hệ thống)")
@@ -27,9 +50,16 @@ def usage(
     since = since or until - dt.timedelta(days=29)
     if since > until or (until - since).days >= MAX_DAYS:
         raise ApiError(422, "bad_period", messages_vi.BAD_PERIOD)
-    learning = request.app.state.learning
-    flt = UsageFilter(since=since, until=until, unit=unit_scope(principal, unit))
-    return usage_summary(request.app.state.engine, flt, learning.course, learning.window, dt.date.today())
+    learning, scope = request.app.state.learning, unit_scope(principal, unit)
+    flt = UsageFilter(since=since, until=until, unit=scope)
+
+    def compute() -> dict[str, Any]:
+        summary = usage_summary(request.app.state.engine, flt, learning.course, learning.window, dt.date.today())
+        return {**summary, "generated_at": dt.datetime.now(dt.UTC).isoformat()}
+
+    if scope is not None:
+        return compute()
+    return request.app.state.usage_cache.get((since, until), compute)
 
 
 @router.get("/report.csv", summary="Báo cáo tháng (CSV)", response_class=Response)

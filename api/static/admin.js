@@ -555,7 +555,8 @@
   function renderUsage(data) {
     var totals = data.totals, feedback = data.feedback, learners = data.learners;
     var scope = data.filter.unit ? "Đơn vị " + unitName(data.filter.unit) : T.allSystem;
-    $("usage-period").textContent = "Số liệu từ " + fmtDay(data.filter.since) + " đến " + fmtDay(data.filter.until) + " – " + scope + ".";
+    $("usage-period").textContent = "Số liệu từ " + fmtDay(data.filter.since) + " đến " + fmtDay(data.filter.until) + " – " + scope + "." +
+      (data.generated_at ? " Cập nhật lúc " + fmtTime(data.generated_at) + "." : "");
     if (!$("u-since").value) $("u-since").value = data.filter.since;
     if (!$("u-until").value) $("u-until").value = data.filter.until;
     $("usage-body").hidden = false;

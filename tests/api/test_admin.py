@@ -205,6 +205,11 @@ def test_usage_dashboard_and_monthly_report_respect_units(client: TestClient) ->
     )
     overall = client.get("/v1/admin/usage", headers=as_(client, "admin")).json()
     assert overall["filter"]["unit"] is None and overall["totals"]["questions"] > mine["totals"]["questions"]
+    # The all-units view is reused for a minute (it reads every learner's progress); unit views are always fresh.
+    client.post("/v1/chat", json={"question": "lệ phí khai sinh"}, headers=as_(client, "learner"))
+    assert client.get("/v1/admin/usage", headers=as_(client, "admin")).json() == overall
+    fresh = client.get("/v1/admin/usage", headers=as_(client, "unit_admin")).json()
+    assert fresh["totals"]["questions"] == mine["totals"]["questions"] + 1
     bad_period = client.get(
         "/v1/admin/usage", headers=as_(client, "admin"), params={"since": "2026-12-01", "until": "2026-01-01"}
     )
