@@ -72,10 +72,10 @@ def import_users(
                 errors.append(f"dòng {line}: số điện thoại không hợp lệ")
             except AccountError as error:
                 if error.kind == "duplicate_phone":
-                    skipped += 1
+                    skipped += 1  # imports are re-run as lists grow
                 else:
                     errors.append(f"dòng {line}: {error.kind}")
-    accounts.audit.record("user_import", target=str(file.name), created=created, skipped=skipped, errors=len(errors), via="cli")
+    accounts.audit.record("user_import", target=file.name[:120], created=created, skipped=skipped, errors=len(errors), via="cli")
     out.print(f"Đã tạo {created} tài khoản, bỏ qua {skipped} số đã có, {len(errors)} lỗi.")
     for message in errors[:50]:
         err.print(message)

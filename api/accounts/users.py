@@ -48,6 +48,8 @@ class Units:
             raise AccountError("bad_unit_code")
         if kind not in UNIT_KINDS:
             raise AccountError("bad_unit_kind")
+        if not 2 <= len(name.strip()) <= 200:
+            raise AccountError("bad_name")
         with Session(self.engine) as session:
             if session.get(Unit, code) is not None:
                 raise AccountError("duplicate_unit")
@@ -76,6 +78,8 @@ class Users:
                learner_id: str | None = None) -> User:  # fmt: skip
         phone = normalize_phone(phone)
         self._validate(role, unit_code)
+        if not 1 <= len(display_name.strip()) <= 120:
+            raise AccountError("bad_name")
         user = User(phone_hash=self.hash("phone", phone), phone_masked=mask_phone(phone), display_name=display_name.strip(),
                     name_folded=folded(display_name), role=role, unit_code=unit_code)  # fmt: skip
         if learner_id:

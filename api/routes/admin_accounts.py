@@ -32,6 +32,7 @@ ACCOUNT_ERRORS = {
     "bad_unit_kind": (422, messages_vi.BAD_UNIT_KIND),
     "unknown_unit": (422, messages_vi.UNKNOWN_UNIT),
     "bad_role": (422, messages_vi.BAD_ROLE),
+    "bad_name": (422, messages_vi.BAD_NAME),
     "unit_required": (422, messages_vi.UNIT_REQUIRED),
     "bad_scope": (422, messages_vi.BAD_SCOPE),
     "user_not_found": (404, messages_vi.USER_NOT_FOUND),

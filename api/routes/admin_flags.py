@@ -90,7 +90,9 @@ def review(body: ReviewRequest, principal: UnitAdmin, request: Request) -> dict[
     updated = reviews.decide(ids, body.decision, reason, principal.id)
     audit = request.app.state.accounts.audit
     ip = client_ip(request)
-    audit.record("flag_review", principal, target=",".join(f"flag:{i}" for i in ids[:20]), unit_code=principal.unit_code, ip=ip,
+    # The target stays short (a column of 120); every id is in the detail.
+    target = f"flag:{ids[0]}" if len(ids) == 1 else f"flags:{ids[0]}..{ids[-1]} ({len(ids)})"
+    audit.record("flag_review", principal, target=target, unit_code=principal.unit_code, ip=ip,
                  decision=body.decision, count=updated, ids=ids, reason=reason)  # fmt: skip
     for term in terms:
         request.app.state.guardrail.allowlist.add(term)  # re-read by the guardrail on its next check

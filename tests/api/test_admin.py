@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api import Settings, create_app
+from guardrails import FlagRecord, SqlFlagStore
 from tests.accounts_support import PHONES, Outbox, seed_accounts, sign_in
 from tests.conftest import FIXTURE_CORPUS, FIXTURES
 
@@ -241,3 +242,14 @@ def test_user_search_ignores_case_and_diacritics(client: TestClient) -> None:
         found = client.get("/v1/admin/users", params={"q": query}, headers=admin).json()["items"]
         assert made["id"] in {u["id"] for u in found}, query
     assert client.get("/v1/admin/users", params={"q": "100%"}, headers=admin).json()["total"] == 0
+
+
+def test_bulk_review_of_the_largest_batch(client: TestClient) -> None:
+    store = SqlFlagStore(client.app.state.engine)
+    for n in range(200):
+        store.record(FlagRecord("CCCD <CCCD>", ["personal_data"], ["CccdRecognizer"], [1.0], f"{n:064x}", {"unit": "xa-tan-phu"}))
+    ids = [f["id"] for f in client.get("/v1/admin/flags", headers=as_(client, "admin"), params={"limit": 200}).json()["items"]]
+    done = client.post("/v1/admin/flags/review", json={"ids": ids, "decision": "confirmed"}, headers=as_(client, "admin"))
+    assert done.status_code == 200 and done.json()["updated"] == 200
+    entry = client.get("/v1/admin/audit", headers=as_(client, "admin"), params={"action": "flag_review"}).json()["items"][0]
+    assert entry["detail"]["count"] == 200 and entry["target"].endswith("(200)")
