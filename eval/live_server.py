@@ -24,7 +24,8 @@ def live_server(app: FastAPI) -> Iterator[str]:
     """Serve ``app`` in a thread; yields its base URL once /healthz answers, stops it afterwards."""
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):  # readiness, bounded (the first start builds the index client and migrates)
         try:
@@ -38,3 +39,4 @@ def live_server(app: FastAPI) -> Iterator[str]:
         yield url
     finally:
         server.should_exit = True
+        thread.join(timeout=10)

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from api import Settings, create_app
 from api.accounts.senders import ConsoleCodeSender
 
 UNITS = {"xa-tan-phu": "Xã Tân Phú", "phuong-ben-thanh": "Phường Bến Thành"}
@@ -61,3 +64,13 @@ def sign_in(client: TestClient, outbox: Outbox, phone: str, app_tokens: bool = T
     response = client.post("/v1/auth/verify", json=body)
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"} if app_tokens else {}
+
+
+@contextmanager
+def seeded_client(settings: Settings) -> Iterator[TestClient]:
+    """A started app with the seeded units and users; its dev code outbox is ``app.state.test_outbox``."""
+    outbox = Outbox()
+    with TestClient(create_app(settings, code_sender=outbox.sender)) as client:
+        client.app.state.test_learner_ids = seed_accounts(client.app)
+        client.app.state.test_outbox = outbox
+        yield client

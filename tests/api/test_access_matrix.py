@@ -10,10 +10,10 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from api import Settings, create_app
+from api import Settings
 from api.access import Access, declared_access
 from api.main import ROUTERS
-from tests.accounts_support import PHONES, Outbox, seed_accounts, sign_in
+from tests.accounts_support import PHONES, seeded_client, sign_in
 from tests.conftest import FIXTURE_CORPUS, FIXTURES
 
 SIGNED_IN = {"learner", "unit_admin", "admin"}
@@ -88,13 +88,12 @@ def test_every_route_declares_exactly_one_rule_and_it_is_the_intended_one() -> N
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("var"), corpus_dir=FIXTURE_CORPUS, course_file=FIXTURES / "course_small.yaml"
-    )
-    outbox = Outbox()
-    with TestClient(create_app(settings, code_sender=outbox.sender)) as test_client:
+    course = FIXTURES / "course_small.yaml"
+    with seeded_client(
+        Settings(data_dir=tmp_path_factory.mktemp("var"), corpus_dir=FIXTURE_CORPUS, course_file=course)
+    ) as test_client:
         app = test_client.app
-        learner_ids = seed_accounts(app)
+        outbox, learner_ids = app.state.test_outbox, app.state.test_learner_ids
         headers = {"anonymous": {}}
         for role in ("learner", "unit_admin", "admin"):
             headers[role] = sign_in(TestClient(app), outbox, PHONES[role])

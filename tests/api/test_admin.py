@@ -10,9 +10,9 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from api import Settings, create_app
+from api import Settings
 from guardrails import FlagRecord, SqlFlagStore
-from tests.accounts_support import PHONES, Outbox, seed_accounts, sign_in
+from tests.accounts_support import PHONES, seeded_client, sign_in
 from tests.conftest import FIXTURE_CORPUS, FIXTURES
 
 HARMLESS = "Gửi anh Bình Minh thủ tục khai sinh"  # "Bình Minh" is a ward here, which the name recognizer cannot know
@@ -20,15 +20,13 @@ HARMLESS = "Gửi anh Bình Minh thủ tục khai sinh"  # "Bình Minh" is a war
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("var"), corpus_dir=FIXTURE_CORPUS, course_file=FIXTURES / "course_small.yaml"
-    )
-    outbox = Outbox()
-    with TestClient(create_app(settings, code_sender=outbox.sender)) as test_client:
-        seed_accounts(test_client.app)
-        sessions = {who: sign_in(TestClient(test_client.app), outbox, PHONES[who]) for who in PHONES}
-        test_client.app.state.test_sessions = sessions
-        yield test_client
+    course = FIXTURES / "course_small.yaml"
+    with seeded_client(
+        Settings(data_dir=tmp_path_factory.mktemp("var"), corpus_dir=FIXTURE_CORPUS, course_file=course)
+    ) as client:
+        outbox = client.app.state.test_outbox
+        client.app.state.test_sessions = {who: sign_in(TestClient(client.app), outbox, PHONES[who]) for who in PHONES}
+        yield client
 
 
 def as_(client: TestClient, who: str) -> dict[str, str]:

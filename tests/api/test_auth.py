@@ -24,7 +24,7 @@ from api.accounts.phone import PhoneError, mask_phone, normalize_phone
 from api.accounts.senders import HttpSmsSender, SendError
 from api.accounts.sessions import AuthError, Sessions
 from api.runtime import build_engine
-from tests.accounts_support import PHONES, Outbox, seed_accounts, sign_in
+from tests.accounts_support import PHONES, Outbox, seeded_client, sign_in
 from tests.conftest import FIXTURE_CORPUS
 from tests.support import free_port
 
@@ -32,10 +32,7 @@ from tests.support import free_port
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     settings = Settings(data_dir=tmp_path_factory.mktemp("var"), corpus_dir=FIXTURE_CORPUS, cors_origins=["https://xa.example"])
-    outbox = Outbox()
-    with TestClient(create_app(settings, code_sender=outbox.sender)) as test_client:
-        seed_accounts(test_client.app)
-        test_client.app.state.test_outbox = outbox
+    with seeded_client(settings) as test_client:
         yield test_client
 
 

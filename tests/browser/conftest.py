@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -20,10 +16,11 @@ from api.access import ACCESS_COOKIE, REFRESH_COOKIE
 from api.accounts.models import User
 from api.routes.auth import REFRESH_PATH
 from api.runtime import build_index
+from eval.live_server import live_server as live_server_of
 from knowledge_base.ingest import ingest_corpus
 from tests.accounts_support import PHONES, Outbox, seed_accounts
 from tests.conftest import FIXTURE_CORPUS, FIXTURES
-from tests.support import PostgresDatabases, free_port
+from tests.support import PostgresDatabases
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -70,25 +67,10 @@ def live(tmp_path_factory: pytest.TempPathFactory, live_database_url: str | None
         course_file=FIXTURES / "course_small.yaml", database_url=live_database_url,
     )  # fmt: skip
     ingest_corpus(build_index(settings), FIXTURE_CORPUS)
-    port = free_port()
     outbox = Outbox()
     app = create_app(settings, code_sender=outbox.sender)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:  # readiness poll, bounded
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.1)
-    else:
-        raise RuntimeError("live server did not start")
-    yield Live(url, app, outbox, seed_accounts(app))
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server_of(app) as url:
+        yield Live(url, app, outbox, seed_accounts(app))
 
 
 @pytest.fixture(scope="session")
