@@ -44,14 +44,24 @@ def progress_bar(label: str) -> Iterator:
 def serve(
     host: Annotated[str | None, typer.Option(help="Địa chỉ lắng nghe / bind address.")] = None,
     port: Annotated[int | None, typer.Option(help="Cổng / port.")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Số tiến trình / worker processes (PostgreSQL).")] = 1,
 ) -> None:
     """Chạy dịch vụ API và trang web / run the API and the web pages."""
     import uvicorn
 
-    from api.main import create_app
+    from api.runtime import database_url, prepare_workers
 
     settings = get_settings()
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+    if workers > 1 and database_url(settings).get_backend_name() != "postgresql":
+        # Hint wake-ups travel between processes through PostgreSQL's LISTEN/NOTIFY; SQLite has no such channel.
+        from api.messages_vi import WORKERS_NEED_POSTGRES
+
+        err.print(f"[red]{WORKERS_NEED_POSTGRES}[/red]")
+        raise typer.Exit(2)
+    prepare_workers(settings, workers)
+    # An import string and a factory: each worker process builds its own app (and its own connections).
+    uvicorn.run("api.main:create_app", factory=True, host=host or settings.host, port=port or settings.port, workers=workers,
+                log_level="info", timeout_graceful_shutdown=5)  # fmt: skip
 
 
 @app.command()

@@ -6,7 +6,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.accounts.service import Accounts
 from api.config import Settings
+from api.hint_push import HintPush
 from api.metrics import ChatMetrics
 from coach import Coach, ConversationStore
 from coach.learning import LearningCoach
@@ -42,6 +44,14 @@ def get_learning(request: Request) -> LearningCoach:
     return request.app.state.learning
 
 
+def get_accounts(request: Request) -> Accounts:
+    return request.app.state.accounts
+
+
+def get_hint_push(request: Request) -> HintPush:
+    return request.app.state.hint_push
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 IndexDep = Annotated[KnowledgeIndex, Depends(get_index)]
 CoachDep = Annotated[Coach, Depends(get_coach)]
@@ -49,3 +59,5 @@ StoreDep = Annotated[ConversationStore, Depends(get_store)]
 GuardrailDep = Annotated[Guardrail, Depends(get_guardrail)]
 MetricsDep = Annotated[ChatMetrics, Depends(get_metrics)]
 LearningDep = Annotated[LearningCoach, Depends(get_learning)]
+HintPushDep = Annotated[HintPush, Depends(get_hint_push)]
+AccountsDep = Annotated[Accounts, Depends(get_accounts)]

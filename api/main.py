@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,6 +14,7 @@ from api.accounts.senders import CodeSender
 from api.config import Settings, get_settings
 from api.database import upgrade
 from api.errors import install_error_handlers
+from api.hint_push import HintPush
 from api.input_guard import RejectControlCharacters
 from api.limits import BodySizeLimit
 from api.metrics import ChatMetrics
@@ -49,8 +51,13 @@ def create_app(settings: Settings | None = None, code_sender: CodeSender | None 
         app.state.accounts = build_accounts(settings, engine, code_sender)
         app.state.engine = engine
         app.state.usage_cache = admin_usage.OverallCache()
-        yield
-        engine.dispose()
+        app.state.hint_push = HintPush(app.state.learning.delivery, engine)
+        app.state.hint_push.start(asyncio.get_running_loop())
+        try:
+            yield
+        finally:
+            app.state.hint_push.stop()
+            engine.dispose()
 
     app = FastAPI(
         title="Trợ lý số — digital coach",

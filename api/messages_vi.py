@@ -72,3 +72,7 @@ BAD_PERIOD = "Khoảng thời gian không hợp lệ (từ ngày phải trước
 CONTROL_CHARACTERS = "Địa chỉ yêu cầu chứa ký tự điều khiển không hợp lệ."
 TERM_NOT_FOUND = "Cụm từ này không có trong danh sách cho phép."
 BAD_NAME = "Tên phải có từ 1 đến 120 ký tự (tên đơn vị: 2 đến 200 ký tự)."
+WORKERS_NEED_POSTGRES = (
+    "Nhiều tiến trình (--workers > 1) cần PostgreSQL (COACH_DATABASE_URL): thông báo gợi ý giữa các tiến trình đi qua "
+    "PostgreSQL. Với SQLite, hãy chạy một tiến trình."
+)

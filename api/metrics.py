@@ -1,8 +1,10 @@
-"""Prometheus metrics of the chat (one registry per app, so tests can build many apps)."""
+"""Prometheus metrics of the chat (one registry per app, so tests can build many apps; files shared by workers)."""
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+import os
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 
 
 class ChatMetrics:
@@ -23,4 +25,8 @@ class ChatMetrics:
         self.latency.observe(seconds)
 
     def render(self) -> bytes:
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # several workers (coach serve --workers N): add them all up
+            registry = CollectorRegistry()
+            multiprocess.MultiProcessCollector(registry)
+            return generate_latest(registry)
         return generate_latest(self.registry)

@@ -6,9 +6,10 @@ import datetime as dt
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 from pydantic import SecretStr
-from sqlalchemy import URL, Engine, make_url
+from sqlalchemy import URL, Engine, event, make_url
 from sqlmodel import create_engine
 
 from api.accounts.crypto import Hasher
@@ -21,6 +22,7 @@ from api.database import upgrade
 from coach import Coach, CoveragePolicy
 from coach.course import Course, CourseWindow
 from coach.event_store import EventStore
+from coach.hint_delivery import HintDelivery
 from coach.hint_engine import HintEngine
 from coach.learning import LearningCoach, passage_lookup
 from coach.llm_answerer import LlmGenerator, local_gguf_model, openai_compatible_model
@@ -51,8 +53,16 @@ def build_engine(settings: Settings) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        return create_engine(url, connect_args={"check_same_thread": False})
-    return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_wal)
+        return engine
+    # Each open hint stream borrows a connection only for a moment; the pool serves the request threads.
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def _sqlite_wal(connection: Any, _record: Any) -> None:
+    # Write-ahead logging: readers (hint streams, dashboards) never wait for the writer (statements, hints).
+    connection.execute("PRAGMA journal_mode=WAL")
 
 
 def flag_hmac_key(settings: Settings) -> bytes:
@@ -117,7 +127,8 @@ def build_learning(settings: Settings, engine: Engine, index: KnowledgeIndex) ->
     """The course, its window from settings, the event store and the hint engine."""
     course = Course.load(settings.course_file)
     window = CourseWindow(start=settings.course_start, end=settings.course_end)
-    return LearningCoach(course, window, EventStore(engine), HintEngine(course, window, passage_lookup(index)))
+    events, hints = EventStore(engine), HintEngine(course, window, passage_lookup(index))
+    return LearningCoach(course, window, events, hints, HintDelivery(engine, events, hints))
 
 
 def build_code_sender(settings: Settings) -> CodeSender:
@@ -136,3 +147,16 @@ def build_accounts(settings: Settings, engine: Engine, sender: CodeSender | None
     per_ip = settings.login_codes_per_ip
     limits = LoginLimits(codes_per_ip=per_ip, failures_per_ip=max(30, per_ip))
     return Accounts.build(engine, key, sender or build_code_sender(settings), sessions, limits)
+
+
+def prepare_workers(settings: Settings, workers: int) -> None:
+    """Before uvicorn starts several worker processes: Prometheus' multiprocess mode, so that ``/metrics`` (served
+    by any one worker) adds up every worker's counters. Its folder is emptied: counts start again with the service."""
+    if workers <= 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    folder = settings.data_dir / "prometheus"
+    if folder.exists():
+        for stale in folder.glob("*.db"):
+            stale.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)

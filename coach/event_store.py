@@ -1,7 +1,9 @@
 """Learner statements and preferences in the database (tables owned by the coach package).
 
 A batch is written in one transaction; re-sent statements (same id) are ignored, so a client
-that retries after a time-out never double-counts.
+that retries after a time-out never double-counts. The same transaction queues the learners of the
+new statements for a hint decision (``coach.hint_queue``): a stored statement is never without its
+decision, even if the process dies right after the commit.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Field, Session, SQLModel
 
 from coach.hint_engine import Event
+from coach.hint_queue import mark_due
 from coach.learner_events import Statement, duration_seconds
 
 
@@ -61,13 +64,16 @@ class EventStore:
             if insert_new is not None:
                 # Known ids are skipped by the database itself, so a retry that races the original request
                 # (both in flight at once) is counted as duplicates instead of failing on the primary key.
-                stored = len(connection.execute(insert_new.returning(table.c.id), rows).all())
-                return stored, len(rows) - stored
-            known = set(connection.execute(select(table.c.id).where(table.c.id.in_([r["id"] for r in rows]))).scalars())
-            fresh = [r for r in rows if r["id"] not in known]
-            if fresh:
-                connection.execute(insert(table), fresh)
-        return len(fresh), len(known)
+                stored_ids = set(connection.execute(insert_new.returning(table.c.id), rows).scalars())
+                fresh = [r for r in rows if r["id"] in stored_ids]
+            else:
+                known = set(connection.execute(select(table.c.id).where(table.c.id.in_([r["id"] for r in rows]))).scalars())
+                fresh = [r for r in rows if r["id"] not in known]
+                if fresh:
+                    connection.execute(insert(table), fresh)
+            # Due as of the statements themselves (never later than now): decided at the scheduler's next round.
+            mark_due(connection, _earliest_by_learner(fresh, now))
+        return len(fresh), len(rows) - len(fresh)
 
     def events(self, learner_id: str, since: dt.datetime | None = None) -> list[Event]:
         table = LearnerStatement.__table__
@@ -125,6 +131,14 @@ def _insert_ignoring_known_ids(dialect: str) -> Insert | None:
     if dialect == "sqlite":
         return sqlite.insert(table).on_conflict_do_nothing(index_elements=[table.c.id])
     return None
+
+
+def _earliest_by_learner(rows: list[dict], now: dt.datetime) -> dict[str, dt.datetime]:
+    earliest: dict[str, dt.datetime] = {}
+    for row in rows:
+        learner = row["learner_id"]
+        earliest[learner] = min(earliest.get(learner, now), row["timestamp"])
+    return earliest
 
 
 def _aware(value: dt.datetime) -> dt.datetime:

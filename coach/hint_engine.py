@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,14 +89,37 @@ class HintEngine:
             self._chat_topic_link(history, completed, now),
             self._next_topic(learner, history, completed, now),
         )
-        for candidate in rules:
-            if candidate is not None and candidate.id not in dismissed:
-                return candidate
+        # Each rule offers its candidates in order: a dismissed one gives way to the next of the same rule
+        # (another quiz item failed twice), not to a lower-priority rule.
+        for candidates in rules:
+            for candidate in candidates:
+                if candidate.id not in dismissed:
+                    return candidate
         return None
+
+    def recheck_at(self, learner: Learner, events: Iterable[Event], now: dt.datetime) -> dt.datetime | None:
+        """The next moment :meth:`decide` may answer differently with no new statement, if any.
+
+        Hints are decided when statements arrive; this is what a scheduler waits for in between: a
+        statement stamped ahead of ``now`` (client clocks run ahead), the end of a cooldown, and the first
+        day of the deadline window for a learner still missing compulsory topics.
+        """
+        if not learner.hints_enabled:
+            return None
+        history = list(events)
+        candidates = [e.timestamp for e in history if e.timestamp > now]
+        shown = [e.timestamp for e in history if e.verb == "hint-shown" and now - COOLDOWN < e.timestamp <= now]
+        if shown:
+            candidates.append(max(shown) + COOLDOWN)
+        completed = {e.object_id for e in history if e.verb in ("completed", "passed") and e.object_type == "topic"}
+        opens = max(self.window.start, self.window.end - dt.timedelta(days=DEADLINE_DAYS))
+        if now.date() < opens and any(t.id not in completed for t in self.course.compulsory):
+            candidates.append(dt.datetime.combine(opens, dt.time(), tzinfo=dt.UTC))
+        return min(candidates, default=None)
 
     # --- rules -------------------------------------------------------------------------------
 
-    def _repeated_failure(self, history: list[Event], now: dt.datetime) -> Hint | None:
+    def _repeated_failure(self, history: list[Event], now: dt.datetime) -> Iterator[Hint]:
         recent = [e for e in history if e.object_type == "quiz_item" and now - FAILURE_WINDOW <= e.timestamp <= now]
         failures = Counter(e.object_id for e in recent if _is_failure(e))
         for item_id, count in failures.most_common():
@@ -106,10 +129,9 @@ class HintEngine:
                 item = self.course.by_id[item_id]
                 topic = self.course.topic_of[item_id]
                 text = messages_vi.HINT_REPEATED_FAILURE.format(explanation=item.explanation)
-                return Hint("repeated_failure", item_id, text, topic.id, self._source(topic.doc_id, item.section))
-        return None
+                yield Hint("repeated_failure", item_id, text, topic.id, self._source(topic.doc_id, item.section))
 
-    def _seek_confusion(self, history: list[Event], now: dt.datetime) -> Hint | None:
+    def _seek_confusion(self, history: list[Event], now: dt.datetime) -> Iterator[Hint]:
         backwards = Counter(
             e.object_id
             for e in history
@@ -118,14 +140,13 @@ class HintEngine:
         )  # fmt: skip
         for lesson_id, count in backwards.most_common():
             if count >= 3:
-                return self._lesson_hint("seek_confusion", lesson_id, messages_vi.HINT_SEEK)
-        return None
+                yield self._lesson_hint("seek_confusion", lesson_id, messages_vi.HINT_SEEK)
 
-    def _idle_nudge(self, history: list[Event], now: dt.datetime) -> Hint | None:
+    def _idle_nudge(self, history: list[Event], now: dt.datetime) -> Iterator[Hint]:
         for event in reversed(history):
             recent = now - IDLE_WINDOW <= event.timestamp <= now
             if event.verb == "idle" and event.object_type == "lesson" and recent and (event.duration_s or 0) >= IDLE_SECONDS:
-                return self._lesson_hint("idle_nudge", event.object_id, messages_vi.HINT_IDLE)
+                yield self._lesson_hint("idle_nudge", event.object_id, messages_vi.HINT_IDLE)
         pauses = Counter(
             e.object_id
             for e in history
@@ -133,30 +154,28 @@ class HintEngine:
         )
         for lesson_id, count in pauses.most_common():
             if count >= 3:
-                return self._lesson_hint("idle_nudge", lesson_id, messages_vi.HINT_IDLE)
-        return None
+                yield self._lesson_hint("idle_nudge", lesson_id, messages_vi.HINT_IDLE)
 
-    def _deadline_plan(self, completed: set[str], now: dt.datetime) -> Hint | None:
+    def _deadline_plan(self, completed: set[str], now: dt.datetime) -> Iterator[Hint]:
         today = now.date()
         days_left = self.window.days_left(today)
         missing = [t for t in self.course.compulsory if t.id not in completed]
         if not self.window.is_open(today) or days_left > DEADLINE_DAYS or not missing:
-            return None
+            return
         names = "; ".join(f"chuyên đề {t.number} – {t.title}" for t in missing)
         text = messages_vi.HINT_DEADLINE.format(days=days_left, count=len(missing), topics=names)
-        return Hint("deadline_plan", "course", text, missing[0].id, self._source(self.course.course.rules_doc, None))
+        yield Hint("deadline_plan", "course", text, missing[0].id, self._source(self.course.course.rules_doc, None))
 
-    def _chat_topic_link(self, history: list[Event], completed: set[str], now: dt.datetime) -> Hint | None:
+    def _chat_topic_link(self, history: list[Event], completed: set[str], now: dt.datetime) -> Iterator[Hint]:
         for event in reversed(history):
             if event.verb == "asked" and now - RECENT <= event.timestamp <= now and event.topic and event.topic not in completed:
                 topic = self.course.topic_of.get(event.topic)
                 if topic is not None:
                     lesson = topic.lessons[0]
                     text = messages_vi.HINT_CHAT_TOPIC.format(number=topic.number, title=topic.title, lesson=lesson.title)
-                    return Hint("chat_topic_link", topic.id, text, topic.id, self._source(topic.doc_id, lesson.section))
-        return None
+                    yield Hint("chat_topic_link", topic.id, text, topic.id, self._source(topic.doc_id, lesson.section))
 
-    def _next_topic(self, learner: Learner, history: list[Event], completed: set[str], now: dt.datetime) -> Hint | None:
+    def _next_topic(self, learner: Learner, history: list[Event], completed: set[str], now: dt.datetime) -> Iterator[Hint]:
         latest = next((e for e in reversed(history) if not e.verb.startswith("hint-")), None)
         if (
             latest is None
@@ -164,16 +183,16 @@ class HintEngine:
             or latest.object_type != "topic"
             or now - RECENT > latest.timestamp
         ):
-            return None
+            return
         pending = [t for t in self.course.compulsory if t.id not in completed]
         if not pending:
             pending = [t for t in self.course.topics if t.id not in completed and t.suits(learner.role)]
         if not pending:
-            return None
+            return
         topic = pending[0]
         kind = messages_vi.COMPULSORY if topic.compulsory else messages_vi.ELECTIVE
         text = messages_vi.HINT_NEXT_TOPIC.format(number=topic.number, title=topic.title, kind=kind)
-        return Hint("next_topic", topic.id, text, topic.id, self._source(topic.doc_id, topic.lessons[0].section))
+        yield Hint("next_topic", topic.id, text, topic.id, self._source(topic.doc_id, topic.lessons[0].section))
 
     # --- helpers -----------------------------------------------------------------------------
 

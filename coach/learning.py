@@ -1,4 +1,4 @@
-"""The learning coach's parts, built once: the course, the window, the event store, the hint engine."""
+"""The learning coach's parts, built once: the course, the window, the event store, the hint engine and log."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from coach.course import Course, CourseWindow
 from coach.event_store import EventStore
+from coach.hint_delivery import HintDelivery
 from coach.hint_engine import HintEngine, PassageLookup
 from knowledge_base import KnowledgeIndex
 
@@ -16,6 +17,7 @@ class LearningCoach:
     window: CourseWindow
     events: EventStore
     hints: HintEngine
+    delivery: HintDelivery
 
 
 def passage_lookup(index: KnowledgeIndex) -> PassageLookup:

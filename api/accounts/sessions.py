@@ -26,10 +26,12 @@ class Principal:
     display_name: str = ""
     session_id: str | None = None
     scopes: frozenset[str] = field(default_factory=frozenset)
+    access_expires_at: dt.datetime | None = None  # when the access token used for this request expires
 
     @classmethod
-    def of_user(cls, user: User, session_id: str | None = None) -> Principal:
-        return cls("user", user.id, user.role, user.unit_code, user.learner_id, user.display_name, session_id)
+    def of_user(cls, user: User, session_id: str | None = None, access_expires_at: dt.datetime | None = None) -> Principal:
+        return cls("user", user.id, user.role, user.unit_code, user.learner_id, user.display_name, session_id,
+                   access_expires_at=access_expires_at)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,19 @@ class Sessions:
             self._check(row, user, at)
             if _aware(row.access_expires_at) <= at:
                 raise AuthError("session_expired")
-            return Principal.of_user(user, row.id)
+            return Principal.of_user(user, row.id, _aware(row.access_expires_at))
+
+    def problem(self, session_id: str) -> str | None:
+        """Why a session can no longer be used (revoked, account disabled, expired), or None: for open streams."""
+        with Session(self.engine) as session:
+            found = session.exec(select(AuthSession, User).join(User).where(AuthSession.id == session_id)).first()
+            if found is None:
+                return "session_revoked"
+            try:
+                self._check(*found, self.clock())
+            except AuthError as error:
+                return error.kind
+            return None
 
     def refresh(self, refresh_token: str, ip: str | None) -> Tokens:
         """New access and refresh tokens; a refresh token used twice revokes the whole session (theft)."""

@@ -8,6 +8,8 @@ from sqlmodel import SQLModel
 import api.accounts.models  # noqa: F401 - registers the account tables
 import coach.conversations  # noqa: F401 - registers the coach tables
 import coach.event_store  # noqa: F401
+import coach.hint_delivery  # noqa: F401 - the hint log and its due queue
+import coach.hint_queue  # noqa: F401
 import guardrails.flags  # noqa: F401 - registers the flag table
 import guardrails.shared_allowlist  # noqa: F401 - registers the allowlist table
 

@@ -18,6 +18,7 @@ from api.accounts.models import ApiKey, AuditEntry, Unit, User
 from api.accounts.phone import PhoneError
 from api.accounts.service import Accounts
 from api.accounts.users import AccountError, UserQuery
+from api.deps import HintPushDep
 from api.errors import ApiError
 from api.routes.admin_flags import day_after, day_start
 from api.schemas import PlainText
@@ -147,14 +148,15 @@ def change_user(user_id: str, body: UserChange, principal: Admin, request: Reque
 
 
 @router.post("/users/{user_id}/deactivate", summary="Vô hiệu hóa tài khoản (thu hồi mọi phiên)")
-def deactivate_user(user_id: str, principal: Admin, request: Request) -> dict[str, Any]:
-    """For officials who leave or change posts (Công văn 557): every session ends at once."""
+def deactivate_user(user_id: str, principal: Admin, request: Request, push: HintPushDep) -> dict[str, Any]:
+    """For officials who leave or change posts (Công văn 557): every session ends at once, open streams too."""
     accounts = _accounts(request)
     if user_id == principal.id:
         raise ApiError(422, "cannot_change_self", messages_vi.CANNOT_CHANGE_SELF)
     with account_errors():
         user = accounts.users.set_active(user_id, False)
     revoked = accounts.sessions.revoke_user(user_id)
+    push.session_changed(user.learner_id)
     accounts.audit.record("user_deactivate", principal, target=f"user:{user_id}", unit_code=user.unit_code, ip=client_ip(request),
                           sessions_revoked=revoked)  # fmt: skip
     return {**user_out(user), "sessions_revoked": revoked}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
@@ -15,6 +15,7 @@ from api.accounts.phone import PhoneError, normalize_phone
 from api.accounts.senders import SendError
 from api.accounts.service import Accounts
 from api.accounts.sessions import AuthError, Principal, Tokens
+from api.deps import AccountsDep, HintPushDep
 from api.errors import ApiError, error_response
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
@@ -56,13 +57,6 @@ class SessionOut(BaseModel):
     expires_in: int
     access_token: str | None = None
     refresh_token: str | None = None
-
-
-def accounts_of(request: Request) -> Accounts:
-    return request.app.state.accounts
-
-
-AccountsDep = Annotated[Accounts, Depends(accounts_of)]
 
 
 def _phone(raw: str) -> str:
@@ -178,10 +172,11 @@ def refresh(
 
 
 @router.post("/logout", status_code=204, summary="Đăng xuất")
-def logout(request: Request, response: Response, accounts: AccountsDep, principal: Public) -> Response:
+def logout(request: Request, response: Response, accounts: AccountsDep, push: HintPushDep, principal: Public) -> Response:
     """Ends the session on the server (the tokens stop working at once) and clears the cookies."""
     if principal is not None and principal.session_id:
         accounts.sessions.revoke(principal.session_id)
+        push.session_changed(principal.learner_id)  # its open hint streams end too
         accounts.audit.record("logout", principal, target=f"session:{principal.session_id}", unit_code=principal.unit_code,
                               ip=client_ip(request))  # fmt: skip
     elif REFRESH_COOKIE in request.cookies:  # the access cookie expired: the refresh cookie still names the session

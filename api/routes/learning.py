@@ -5,30 +5,39 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import random
 import re
-import time
 from collections.abc import AsyncIterator
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Header, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from api import messages_vi
-from api.access import EventsKey, SignedIn, UnitAdmin, unit_scope
+from api.access import AUTH_ERRORS, EventsKey, SignedIn, UnitAdmin, unit_scope
+from api.accounts.service import Accounts
 from api.accounts.sessions import Principal
-from api.deps import LearningDep
+from api.deps import AccountsDep, HintPushDep, LearningDep
 from api.errors import ApiError
+from api.hint_push import HINT, SESSION, HintPush, Subscription
 from coach.hint_analytics import hint_effectiveness
+from coach.hint_delivery import DeliveredHint, hint_payload
 from coach.hint_engine import Learner
 from coach.learner_events import _LEARNER_ID, MAX_BATCH, validate_batch
 from coach.learning import LearningCoach
 from coach.progress import compute_progress
 
 router = APIRouter(prefix="/v1", tags=["learning"])
-POLL_SECONDS = 1.0
 STREAM_SECONDS = 300
+KEEP_ALIVE_SECONDS = 20  # below the idle time-outs of common proxies (nginx: 60 s)
+RECONNECT_MS = 3000
+HINT_STREAM_EVENTS = (
+    "`hint` (with an `id`: send it back as `Last-Event-ID`, or `?after=`, to resume without loss or repeats) whenever "
+    "a new hint is decided; comments as keep-alives; `session-ended` `{code, message}` when the session expires or is "
+    "revoked (sign in again, then reopen the stream with `?after=`)."
+)
 
 
 def _learner_id(value: str) -> str:
@@ -37,13 +46,13 @@ def _learner_id(value: str) -> str:
     return value
 
 
-def readable_learner(request: Request, principal: Principal, learner_id: str) -> str:
+def readable_learner(accounts: Accounts, principal: Principal, learner_id: str) -> str:
     """A learner sees only themselves, a unit admin the learners of their unit, an admin everyone."""
     learner_id = _learner_id(learner_id)
     if principal.role == "admin" or learner_id == principal.learner_id:
         return learner_id
     if principal.role == "unit_admin":
-        user = request.app.state.accounts.users.by_learner_id(learner_id)
+        user = accounts.users.by_learner_id(learner_id)
         if user is not None and user.unit_code == principal.unit_code:
             return learner_id
         raise ApiError(403, "other_unit", messages_vi.OTHER_UNIT)
@@ -59,8 +68,9 @@ def own_learner(principal: Principal, learner_id: str) -> str:
 
 @router.post("/events", status_code=202, summary="Gửi sự kiện học tập (xAPI)")
 def post_events(
-    key: EventsKey, learning: LearningDep, payload: Annotated[Any, Body(description="One statement or a list of up to 500.")]
-) -> JSONResponse:
+    key: EventsKey, learning: LearningDep, push: HintPushDep,
+    payload: Annotated[Any, Body(description="One statement or a list of up to 500.")],
+) -> JSONResponse:  # fmt: skip
     """Server-to-server (managed API key, scope events:write): validate a batch as a whole, store it durably;
     re-sent statements are ignored. A key bound to a unit only sends that unit's statements."""
     if isinstance(payload, list) and len(payload) > MAX_BATCH:
@@ -71,23 +81,25 @@ def post_events(
         items = payload if isinstance(payload, list) else [payload]
         if any(not isinstance(i, dict) or (i.get("actor") or {}).get("unit") != key.unit_code for i in items):
             raise ApiError(403, "api_key_unit", messages_vi.API_KEY_UNIT.format(unit=key.unit_code))
-    return _store(payload, learning)
+    return _store(payload, learning, push)
 
 
-def _store(payload: Any, learning: LearningCoach) -> JSONResponse:
+def _store(payload: Any, learning: LearningCoach, push: HintPush) -> JSONResponse:
     statements, errors = validate_batch(payload, learning.course, dt.datetime.now(dt.UTC))
     if errors:
         body = {"code": "invalid_statements", "message": messages_vi.INVALID_STATEMENTS.format(count=len(errors)),
                 "errors": [asdict(e) for e in errors[:100]]}  # fmt: skip
         return JSONResponse(body, status_code=422)
     stored, duplicates = learning.events.store(statements)
+    if stored:
+        push.scheduler.wake()  # the learners were queued in the same transaction: decide their hints now
     return JSONResponse({"stored": stored, "duplicates": duplicates}, status_code=202)
 
 
 @router.get("/learners/{learner_id}/progress", summary="Tiến độ học tập")
-def progress(learner_id: str, request: Request, principal: SignedIn, learning: LearningDep) -> dict[str, Any]:
+def progress(learner_id: str, principal: SignedIn, learning: LearningDep, accounts: AccountsDep) -> dict[str, Any]:
     """Topics completed, compulsory ones missing, quiz scores, time, days left, certificate eligibility."""
-    learner_id = readable_learner(request, principal, learner_id)
+    learner_id = readable_learner(accounts, principal, learner_id)
     events = learning.events.events(learner_id)
     return asdict(compute_progress(learner_id, events, learning.course, learning.window, dt.date.today()))
 
@@ -97,10 +109,7 @@ def current_hint(learning: LearningCoach, learner_id: str) -> dict[str, Any] | N
     preference = learning.events.preference(learner_id)
     learner = Learner(learner_id, preference.role, preference.hints_enabled)
     hint = learning.hints.decide(learner, learning.events.events(learner_id), dt.datetime.now(dt.UTC))
-    if hint is None:
-        return None
-    fields = {"id": hint.id, "rule": hint.rule, "object_id": hint.object_id, "text": hint.text, "topic": hint.topic_id}
-    return {**fields, "source": hint.source}
+    return None if hint is None else hint_payload(hint)
 
 
 @router.get("/learners/{learner_id}/hints", summary="Gợi ý cho học viên")
@@ -113,29 +122,92 @@ def hints(learner_id: str, principal: SignedIn, learning: LearningDep) -> dict[s
     "/learners/{learner_id}/hints/stream",
     summary="Luồng gợi ý (Server-Sent Events)",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/event-stream": {}}, "description": "a `hint` event whenever a new hint is due"}},
+    responses={200: {"content": {"text/event-stream": {}}, "description": HINT_STREAM_EVENTS}},
 )
-async def hint_stream(learner_id: str, principal: SignedIn, learning: LearningDep) -> StreamingResponse:
-    """Pushes a ``hint`` event when a new hint is due; closes after a few minutes (the browser reconnects)."""
+async def hint_stream(
+    learner_id: str, principal: SignedIn, learning: LearningDep, push: HintPushDep, accounts: AccountsDep,
+    last_event_id: Annotated[str | None, Header(max_length=20)] = None,
+    after: Annotated[int | None, Query(ge=0, le=2**62, description="the last hint id seen (a page reopening its stream)")] = None,
+) -> StreamingResponse:  # fmt: skip
+    """Pushes a ``hint`` event whenever a new hint is decided for the caller; keep-alives otherwise."""
     learner_id = own_learner(principal, learner_id)
+    seen = _last_seen(last_event_id, after)
+    subscription = push.broker.subscribe(learner_id)  # before the first read: a hint logged in between still wakes us
+    try:
+        if seen is None:  # a page opening afresh: the hint due now
+            first = await run_in_threadpool(learning.delivery.decide, learner_id)
+            if first is not None and first.new:
+                push.notifier.publish([(HINT, learner_id)])  # the learner's other open pages
+        else:  # a reconnect: only what was logged since
+            first = await run_in_threadpool(learning.delivery.after, learner_id, seen)
+    except BaseException:
+        push.broker.unsubscribe(learner_id, subscription)
+        raise
+    return StreamingResponse(
+        _hint_events(learner_id, principal, learning, push, accounts, subscription, first, seen or 0),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},  # proxies must not buffer the stream
+    )
 
-    async def events() -> AsyncIterator[str]:
-        last: str | None = None
-        deadline = time.monotonic() + STREAM_SECONDS
-        while time.monotonic() < deadline:
-            hint = await run_in_threadpool(current_hint, learning, learner_id)
-            if hint is not None and hint["id"] != last:
-                last = hint["id"]
-                yield f"event: hint\ndata: {json.dumps(hint, ensure_ascii=False)}\n\n"
-            else:
+
+async def _hint_events(
+    learner_id: str, principal: Principal, learning: LearningCoach, push: HintPush, accounts: Accounts,
+    subscription: Subscription, first: DeliveredHint | None, seen: int,
+) -> AsyncIterator[str]:  # fmt: skip
+    """The stream: hints as they are decided, a keep-alive every few seconds, a clear event when the session ends."""
+    loop = asyncio.get_running_loop()
+    # Streams end after a few minutes (the browser reconnects with Last-Event-ID); jitter spreads the reconnects.
+    ends = loop.time() + STREAM_SECONDS * random.uniform(0.8, 1.0)
+    expires = principal.access_expires_at
+    if expires is not None:
+        ends = min(ends, loop.time() + (expires - dt.datetime.now(dt.UTC)).total_seconds())
+    try:
+        yield f"retry: {RECONNECT_MS}\n\n"
+        if first is not None:
+            seen = first.seq
+            yield _hint_event(first)
+        while (remaining := ends - loop.time()) > 0:
+            try:
+                await asyncio.wait_for(subscription.event.wait(), timeout=min(KEEP_ALIVE_SECONDS, remaining))
+            except TimeoutError:
                 yield ": keep-alive\n\n"
-            await asyncio.sleep(POLL_SECONDS)  # the server's polling period, not a test synchronisation
+                continue
+            kinds = subscription.take()
+            if SESSION in kinds and principal.session_id:
+                problem = await run_in_threadpool(accounts.sessions.problem, principal.session_id)
+                if problem is not None:
+                    yield _event("session-ended", {"code": problem, "message": AUTH_ERRORS[problem]})
+                    return
+            if HINT in kinds:
+                hint = await run_in_threadpool(learning.delivery.after, learner_id, seen)
+                if hint is not None:
+                    seen = hint.seq
+                    yield _hint_event(hint)
+        if expires is not None and expires <= dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1):
+            yield _event("session-ended", {"code": "session_expired", "message": AUTH_ERRORS["session_expired"]})
+    finally:
+        push.broker.unsubscribe(learner_id, subscription)
 
-    return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
+
+def _last_seen(header: str | None, after: int | None) -> int | None:
+    """The last hint the page saw: the browser's Last-Event-ID on a reconnect, or ``after`` on a reopened stream."""
+    if header is not None and header.strip().isdigit() and len(header.strip()) <= 18:
+        return int(header.strip())
+    return after
+
+
+def _hint_event(hint: DeliveredHint) -> str:
+    return f"id: {hint.seq}\n" + _event("hint", hint.hint)
+
+
+def _event(name: str, data: dict[str, Any]) -> str:
+    return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
 @router.post("/me/events", status_code=202, summary="Sự kiện học tập của chính học viên (trang bài học)")
-def post_own_events(principal: SignedIn, learning: LearningDep, payload: Annotated[Any, Body()]) -> JSONResponse:
+def post_own_events(
+    principal: SignedIn, learning: LearningDep, push: HintPushDep, payload: Annotated[Any, Body()]
+) -> JSONResponse:
     """Statements sent by the signed-in learner's own lesson page: only about the caller, with the caller's unit."""
     items = payload if isinstance(payload, list) else [payload]
     if len(items) > MAX_BATCH:
@@ -144,7 +216,7 @@ def post_own_events(principal: SignedIn, learning: LearningDep, payload: Annotat
         raise ApiError(422, "wrong_learner", messages_vi.WRONG_LEARNER)
     for item in items:
         item["actor"] = {"id": principal.learner_id, **({"unit": principal.unit_code} if principal.unit_code else {})}
-    return _store(items if isinstance(payload, list) else items[0], learning)
+    return _store(items if isinstance(payload, list) else items[0], learning, push)
 
 
 @router.put("/learners/{learner_id}/preferences", summary="Tùy chọn gợi ý")
@@ -156,12 +228,12 @@ def preferences(learner_id: str, principal: SignedIn, learning: LearningDep, hin
 
 
 @router.get("/analytics/hints", summary="Hiệu quả của gợi ý")
-def hint_analytics(principal: UnitAdmin, request: Request, learning: LearningDep, unit: str | None = None) -> dict[str, Any]:
+def hint_analytics(principal: UnitAdmin, learning: LearningDep, accounts: AccountsDep, unit: str | None = None) -> dict[str, Any]:
     """Per rule, the share of next quiz attempts that were right after a hint, and without one (a unit admin: their unit)."""
     scope = unit_scope(principal, unit)
     learners = learning.events.learner_ids()
     if scope is not None:
-        in_unit = set(request.app.state.accounts.users.learner_ids_of_unit(scope))
+        in_unit = set(accounts.users.learner_ids_of_unit(scope))
         learners = [learner for learner in learners if learner in in_unit]
     events = {learner: learning.events.events(learner) for learner in learners}
     return hint_effectiveness(events, learning.course)

@@ -107,6 +107,15 @@ def test_priority_cooldown_dismissal_and_opt_out(engine: HintEngine) -> None:
     assert engine.decide(Learner("L-1", hints_enabled=False), both, NOW) is None
 
 
+def test_a_dismissed_hint_gives_way_to_the_next_of_the_same_rule(engine: HintEngine) -> None:
+    two_items = [
+        ev("failed", "quiz_item", "cd03-q2", 6), ev("failed", "quiz_item", "cd03-q2", 5),
+        ev("failed", "quiz_item", "cd02-q1", 4), ev("failed", "quiz_item", "cd02-q1", 3),
+        ev("hint-dismissed", "hint", "repeated_failure:cd03-q2", 20),
+    ]  # fmt: skip
+    assert engine.decide(LEARNER, two_items, NOW).id == "repeated_failure:cd02-q1"
+
+
 def test_hint_effectiveness_compares_next_attempts() -> None:
     from coach.hint_analytics import hint_effectiveness
 
