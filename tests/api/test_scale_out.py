@@ -77,7 +77,8 @@ def shared(module_database: str | None, chroma_server: ChromaServer, tmp_path_fa
     env = {**os.environ, "COACH_DATABASE_URL": module_database or "", "COACH_CHROMA_URL": chroma_server.url,
            "COACH_DATA_DIR": str(data), "COACH_CORPUS_DIR": str(FIXTURE_CORPUS), "COACH_COLLECTION_PREFIX": "scaleout",
            "COACH_COURSE_FILE": str(FIXTURES / "course_small.yaml"),
-           "COACH_COURSE_START": str(today - dt.timedelta(days=2)), "COACH_COURSE_END": str(today + dt.timedelta(days=30))}  # fmt: skip
+           "COACH_COURSE_START": str(today - dt.timedelta(days=2)),
+           "COACH_COURSE_END": str(today + dt.timedelta(days=30))}  # fmt: skip
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     settings = Settings(**{k[6:].lower(): v for k, v in env.items() if k.startswith("COACH_")})
     yield {"env": env, "settings": settings, "data": data}
@@ -125,7 +126,8 @@ def test_two_workers_share_hints_and_add_up_their_metrics(shared: dict, tmp_path
         with httpx.Client(base_url=server.url, headers=bearer, timeout=30) as client:
             for question in ("Mật khẩu mạnh cần bao nhiêu ký tự?", "Lệ phí đăng ký khai sinh là bao nhiêu?") * 3:
                 # New connections: the kernel spreads them over both workers.
-                assert httpx.post(f"{server.url}/v1/chat", json={"question": question}, headers=bearer, timeout=30).status_code == 200
+                answer = httpx.post(f"{server.url}/v1/chat", json={"question": question}, headers=bearer, timeout=30)
+                assert answer.status_code == 200
             totals = [_questions_total(client.get("/metrics").text) for _ in range(4)]
         assert totals == [6.0] * 4  # whichever worker answers, it counts every worker's questions
     finally:
@@ -134,10 +136,11 @@ def test_two_workers_share_hints_and_add_up_their_metrics(shared: dict, tmp_path
 
 
 def _questions_total(metrics: str) -> float:
-    return sum(float(v) for v in re.findall(r'^coach_questions_total\{[^}]*\} ([0-9.e+]+)$', metrics, flags=re.MULTILINE))
+    return sum(float(v) for v in re.findall(r"^coach_questions_total\{[^}]*\} ([0-9.e+]+)$", metrics, flags=re.MULTILINE))
 
 
 def _wrong(learner: str, seconds_ago: float) -> dict:
     when = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=seconds_ago)
-    return {"id": str(uuid.uuid4()), "actor": {"id": learner}, "verb": "answered", "object": {"type": "quiz_item", "id": "cd02-q1"},
-            "result": {"success": False, "response": "0"}, "timestamp": when.isoformat()}  # fmt: skip
+    return {"id": str(uuid.uuid4()), "actor": {"id": learner}, "verb": "answered",
+            "object": {"type": "quiz_item", "id": "cd02-q1"}, "result": {"success": False, "response": "0"},
+            "timestamp": when.isoformat()}  # fmt: skip
