@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install install-dev index lint bench clean
+.PHONY: run test install install-dev index lint bench loadtest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,13 @@ bench: install-dev
 	$(BIN)/python -m eval.auth_benchmark
 	$(BIN)/python -m eval.usage_benchmark
 	$(BIN)/python -m eval.portal_benchmark
+
+## The evening peak (Locust): PAGES open lesson pages for DURATION s after ramp-up; DATABASE_URL=postgresql://… WORKERS=2
+PAGES ?= 3000
+DURATION ?= 180
+WORKERS ?= 1
+loadtest: install-dev
+	$(BIN)/python -m eval.loadtest --pages $(PAGES) --duration $(DURATION) --workers $(WORKERS) $(if $(DATABASE_URL),--database-url $(DATABASE_URL))
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -44,7 +44,7 @@ def _when(rng: random.Random) -> dt.datetime:
     return START + dt.timedelta(seconds=rng.randrange(DAYS * 86400))
 
 
-def _write(engine: Engine, table: Any, rows: Iterator[dict[str, Any]]) -> int:
+def insert_in_chunks(engine: Engine, table: Any, rows: Iterator[dict[str, Any]]) -> int:
     """Insert in chunks (one transaction each), returns the row count."""
     count, batch = 0, []
     for row in rows:
@@ -66,7 +66,7 @@ def seed(engine: Engine, course: Course, units: int, learners: int, exchanges: i
     doc_weights = [1 / (n + 1) for n in range(len(docs))]  # a few documents are asked about far more often
     conversations = [(uuid.uuid4().hex, rng.choice(unit_codes)) for _ in range(exchanges // 4)]
     sizes = {"units": units}
-    sizes["conversations"] = _write(engine, Conversation.__table__,
+    sizes["conversations"] = insert_in_chunks(engine, Conversation.__table__,
                                     ({"id": c, "unit": u, "created_at": START} for c, u in conversations))  # fmt: skip
 
     feedback: list[dict[str, Any]] = []
@@ -101,9 +101,9 @@ def seed(engine: Engine, course: Course, units: int, learners: int, exchanges: i
                                   categories=categories, recognizers="[]", scores="[]", text_hmac=uuid.uuid4().hex,
                                   unit=unit, source="chat"))  # fmt: skip
 
-    sizes["messages"] = _write(engine, Message.__table__, messages())
-    sizes["feedback"] = _write(engine, Feedback.__table__, iter(feedback))
-    sizes["flags"] = _write(engine, GuardrailFlag.__table__, iter(flags))
+    sizes["messages"] = insert_in_chunks(engine, Message.__table__, messages())
+    sizes["feedback"] = insert_in_chunks(engine, Feedback.__table__, iter(feedback))
+    sizes["flags"] = insert_in_chunks(engine, GuardrailFlag.__table__, iter(flags))
 
     topics = course.topics
     quiz = [item.id for topic in topics for item in topic.quiz]
@@ -129,7 +129,7 @@ def seed(engine: Engine, course: Course, units: int, learners: int, exchanges: i
                            timestamp=_when(rng), topic=None, lesson=None, extensions="{}", stored_at=stored_at)  # fmt: skip
 
     sizes["learners"] = learners
-    sizes["statements"] = _write(engine, LearnerStatement.__table__, statements())
+    sizes["statements"] = insert_in_chunks(engine, LearnerStatement.__table__, statements())
     return sizes
 
 

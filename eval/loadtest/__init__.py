@@ -1,0 +1,1 @@
+"""``make loadtest``: the course's evening peak against a real server (``python -m eval.loadtest``)."""
