@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy import Engine
 
 from api.accounts.service import Accounts
 from api.config import Settings
 from api.hint_push import HintPush
 from api.metrics import ChatMetrics
+from api.usage_snapshots import SharedUsageCache
 from coach import Coach, ConversationStore
 from coach.learning import LearningCoach
 from guardrails import Guardrail
@@ -48,6 +50,14 @@ def get_accounts(request: Request) -> Accounts:
     return request.app.state.accounts
 
 
+def get_engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def get_usage_cache(request: Request) -> SharedUsageCache:
+    return request.app.state.usage_cache
+
+
 def get_hint_push(request: Request) -> HintPush:
     return request.app.state.hint_push
 
@@ -61,3 +71,5 @@ MetricsDep = Annotated[ChatMetrics, Depends(get_metrics)]
 LearningDep = Annotated[LearningCoach, Depends(get_learning)]
 HintPushDep = Annotated[HintPush, Depends(get_hint_push)]
 AccountsDep = Annotated[Accounts, Depends(get_accounts)]
+UsageCacheDep = Annotated[SharedUsageCache, Depends(get_usage_cache)]
+EngineDep = Annotated[Engine, Depends(get_engine)]

@@ -21,6 +21,7 @@ from api.metrics import ChatMetrics
 from api.routes import admin_accounts, admin_flags, admin_usage, auth, chat, health, learning, lesson_page, metrics, pages
 from api.runtime import build_accounts, build_coach, build_engine, build_guardrail, build_index, build_learning
 from api.security import SecurityHeaders
+from api.usage_snapshots import SharedUsageCache
 from coach import ConversationStore
 
 ROUTERS = (
@@ -50,7 +51,7 @@ def create_app(settings: Settings | None = None, code_sender: CodeSender | None 
         app.state.learning = build_learning(settings, engine, app.state.index)
         app.state.accounts = build_accounts(settings, engine, code_sender)
         app.state.engine = engine
-        app.state.usage_cache = admin_usage.OverallCache()
+        app.state.usage_cache = SharedUsageCache(engine)
         app.state.hint_push = HintPush(app.state.learning.delivery, engine)
         app.state.hint_push.start(asyncio.get_running_loop())
         try:

@@ -15,8 +15,8 @@ Counting rules:
 Scale: message, feedback, flag and statement counts are GROUP BY queries; only small aggregates reach
 Python. Three parts read more rows, by design (figures from ``python -m eval.usage_benchmark``):
 
-* learners: one row per learner known by the end of the period (18,000 overall), and the distinct
-  (learner, topic) completions up to then (at most learners x 19 rows: about 340,000 overall), then
+* learners: read from the roll-ups kept as statements arrive (``coach.learner_rollup``): the learner-day rows
+  up to the end of the period and the topics done by then (at most learners x 19 rows), then
   ``compute_progress`` once per learner (about 0.2 s for 18,000 learners);
 * hint effectiveness replays each learner's ``hint-shown`` and ``answered`` statements of the period
   in order, so the overall view loads all of those (tens to hundreds of thousands of rows for a month);
@@ -48,13 +48,13 @@ from coach.course import Course, CourseWindow
 from coach.event_store import LearnerStatement
 from coach.hint_analytics import hint_effectiveness
 from coach.hint_engine import Event
+from coach.learner_rollup import LearnerDay, LearnerTopicDone
 from coach.progress import compute_progress
 from guardrails.flags import GuardrailFlag
 from guardrails.messages_vi import CATEGORY_NAMES
 
 FLAG_STATUSES = ("pending", "confirmed", "false_positive", "escalated")
 TOP_TOPICS = 10
-COMPLETION_VERBS = ("completed", "passed")  # what compute_progress counts as a topic done
 HINT_VERBS = ("hint-shown", "answered")  # the only verbs hint_effectiveness reads
 
 CSV_HEADER = ["Ngày", "Số câu hỏi", "Bị chặn", "Ngoài phạm vi tài liệu", "Phản hồi hữu ích", "Phản hồi chưa hữu ích"]
@@ -323,8 +323,7 @@ def _members(flt: UsageFilter) -> Select | None:
     """The unit's learners (a statement carrying the unit up to ``until``), as a subquery; None = all."""
     if flt.unit is None:
         return None
-    _, end = _bounds(flt)
-    return select(LearnerStatement.learner_id).where(LearnerStatement.unit == flt.unit, LearnerStatement.timestamp < end)
+    return select(LearnerDay.learner_id).where(LearnerDay.unit == flt.unit, LearnerDay.day <= flt.until)
 
 
 def _hints(engine: Engine, flt: UsageFilter, course: Course) -> dict[str, dict[str, float | int | None]]:
@@ -355,22 +354,19 @@ def _learners(engine: Engine, flt: UsageFilter, course: Course, window: CourseWi
     and time spent are not reported here), so only the distinct (learner, topic) completions are read.
     The reference day is the end of the period, not a later ``today``: a past month is judged as it stood.
     """
-    start, end = _bounds(flt)
-    s = LearnerStatement
+    _, end = _bounds(flt)
+    day, done_table = LearnerDay, LearnerTopicDone
     members = _members(flt)
-    # One pass gives both the learners known by the end of the period and those active in it.
-    learners = select(s.learner_id, func.count(case((s.timestamp >= start, 1)))).where(s.timestamp < end).group_by(s.learner_id)
-    completions = (
-        select(s.learner_id, s.object_id)
-        .where(s.object_type == "topic", s.verb.in_(COMPLETION_VERBS), s.timestamp < end)
-        .distinct()
-    )
+    # The roll-ups kept as statements arrive: one row per learner and day, one per topic done (no statement scan).
+    active = func.sum(case((day.day >= flt.since, day.statements), else_=0))
+    learners = select(day.learner_id, active).where(day.day <= flt.until).group_by(day.learner_id)
+    completions = select(done_table.learner_id, done_table.topic_id).where(done_table.done_at < end)
     if members is not None:
-        learners = learners.where(s.learner_id.in_(members))
-        completions = completions.where(s.learner_id.in_(members))
+        learners = learners.where(day.learner_id.in_(members))
+        completions = completions.where(done_table.learner_id.in_(members))
     done: dict[str, list[Event]] = defaultdict(list)
     with engine.connect() as connection:
-        in_period = {learner: int(count) for learner, count in connection.execute(learners)}
+        in_period = {learner: int(count or 0) for learner, count in connection.execute(learners)}
         for learner, topic in connection.execute(completions):
             if course.kind_of(topic) == "topic":  # a topic since removed from the course no longer counts
                 # compute_progress ignores the time of a completion; "by the end of the period" is enough.

@@ -18,6 +18,7 @@ from sqlmodel import Field, Session, SQLModel
 from coach.hint_engine import Event
 from coach.hint_queue import mark_due
 from coach.learner_events import Statement, duration_seconds
+from coach.learner_rollup import roll_up
 
 
 class LearnerStatement(SQLModel, table=True):
@@ -73,6 +74,7 @@ class EventStore:
                     connection.execute(insert(table), fresh)
             # Due as of the statements themselves (never later than now): decided at the scheduler's next round.
             mark_due(connection, _earliest_by_learner(fresh, now))
+            roll_up(connection, fresh)
         return len(fresh), len(rows) - len(fresh)
 
     def events(self, learner_id: str, since: dt.datetime | None = None) -> list[Event]:

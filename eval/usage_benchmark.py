@@ -28,6 +28,7 @@ from api.usage_report import UsageFilter, monthly_report_csv, usage_summary
 from coach.conversations import Conversation, Feedback, Message
 from coach.course import Course, CourseWindow
 from coach.event_store import LearnerStatement
+from coach.learner_rollup import backfill
 from eval.metrics import percentile
 from guardrails.flags import GuardrailFlag
 
@@ -130,6 +131,8 @@ def seed(engine: Engine, course: Course, units: int, learners: int, exchanges: i
 
     sizes["learners"] = learners
     sizes["statements"] = insert_in_chunks(engine, LearnerStatement.__table__, statements())
+    with engine.begin() as connection:
+        backfill(connection)  # bulk-inserted statements bypass the event store: roll them up as it would have
     return sizes
 
 

@@ -6,10 +6,12 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import api.accounts.models  # noqa: F401 - registers the account tables
+import api.usage_snapshots  # noqa: F401 - the shared all-units usage summary
 import coach.conversations  # noqa: F401 - registers the coach tables
 import coach.event_store  # noqa: F401
 import coach.hint_delivery  # noqa: F401 - the hint log and its due queue
 import coach.hint_queue  # noqa: F401
+import coach.learner_rollup  # noqa: F401 - per-learner roll-ups of the dashboards
 import guardrails.flags  # noqa: F401 - registers the flag table
 import guardrails.shared_allowlist  # noqa: F401 - registers the allowlist table
 

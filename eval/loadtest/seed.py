@@ -19,6 +19,7 @@ from api.accounts.models import Unit, User
 from api.accounts.phone import mask_phone
 from coach.course import Course
 from coach.event_store import LearnerStatement
+from coach.learner_rollup import backfill
 from eval.usage_benchmark import insert_in_chunks
 
 UNITS = 200
@@ -51,6 +52,8 @@ def seed(engine: Engine, hasher: Hasher, course: Course, learners: int, course_s
     users += [_user(hasher, admin_phone(i), f"Quản trị {i}", "admin", None, f"qt-{i}", now) for i in range(ADMINS)]
     insert_in_chunks(engine, User.__table__, iter(users))
     statements = insert_in_chunks(engine, LearnerStatement.__table__, _history(course, learners, course_start, now, rng))
+    with engine.begin() as connection:
+        backfill(connection)  # bulk-inserted statements bypass the event store: roll them up as it would have
     return {"learners": learners, "admins": ADMINS, "units": UNITS, "earlier_statements": statements}
 
 
