@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,7 @@ def build_engine(settings: Settings) -> Engine:
         # As many connections as request threads (anyio's 40): a request never queues for a connection.
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=20, max_overflow=30)
         event.listen(engine, "connect", _sqlite_wal)
+        _serialize_writes(engine)
         return engine
     # Each open hint stream borrows a connection only for a moment; the pool serves the request threads.
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30)
@@ -67,6 +69,32 @@ def _sqlite_wal(connection: Any, _record: Any) -> None:
     # a power cut may lose the last commits (deployments that need more run on PostgreSQL).
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=NORMAL")
+
+
+def _serialize_writes(engine: Engine) -> None:
+    """One writing transaction at a time in this process, queued on a lock rather than in SQLite's busy handler.
+
+    SQLite has one writer; when several threads want to write, the others sleep and retry with growing back-offs
+    (up to 100 ms), which under load turns milliseconds into seconds. Taking a lock before the first write of a
+    transaction and releasing it at commit or rollback makes them wait their turn instead. Readers are not held.
+    """
+    lock = threading.RLock()  # re-entrant: a nested write in one thread meets SQLite's busy time-out, as before
+
+    def before_write(connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if not connection.info.get("writer") and statement.lstrip()[:6].upper() in _WRITES:
+            lock.acquire()
+            connection.info["writer"] = True
+
+    def release(connection: Any) -> None:
+        if connection.info.pop("writer", False):
+            lock.release()
+
+    event.listen(engine, "before_cursor_execute", before_write)
+    for name in ("commit", "rollback"):
+        event.listen(engine, name, release)
+
+
+_WRITES = {"INSERT", "UPDATE", "DELETE", "REPLAC", "CREATE", "DROP", "ALTER"}
 
 
 def flag_hmac_key(settings: Settings) -> bytes:

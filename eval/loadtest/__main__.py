@@ -111,11 +111,11 @@ def _run(args: argparse.Namespace, folder: Path, env: dict[str, str], database: 
         subprocess.run(locust, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=(folder / "locust.log").open("wb"))
         probe_report = json.loads(probe.communicate(timeout=120)[0] or b"{}")
         memory.stop()
-        stored = _stored(engine) - before
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.terminate()  # graceful: requests in flight finish, then the count below is final
+        server.wait(timeout=60)
         server_log.close()
+    stored = _stored(engine) - before
     acknowledged = sum(json.loads(p.read_text())["statements"] for p in folder.glob("acks-*.json"))
     acknowledged += probe_report.get("acknowledged", 0)
     return {
