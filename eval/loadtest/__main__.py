@@ -33,7 +33,7 @@ from api.database import upgrade
 from coach.course import Course
 from coach.event_store import LearnerStatement
 from eval.live_server import free_port
-from eval.loadtest.seed import seed
+from eval.loadtest.seed import learner_id, returning_sessions, seed
 from eval.loadtest.sms_gateway import SmsGateway
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +50,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=None, help="a PostgreSQL server (a fresh database is made on it)")
     parser.add_argument("--workers", type=int, default=1, help="server worker processes (PostgreSQL only)")
     parser.add_argument("--processes", type=int, default=2, help="Locust generator processes")
+    parser.add_argument("--sign-in-share", type=float, default=0.1, help="learners who sign in with a code tonight")
     parser.add_argument("--corpus", type=Path, default=None, help="corpus to index (default: the built-in one)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, Locust CSV)")
     args = parser.parse_args()
@@ -76,7 +77,8 @@ def _environment(folder: Path, database: str, sms_url: str, args: argparse.Names
            "COACH_EMBEDDING_CACHE": str(ROOT / "var" / "embedding-cache.sqlite3"),  # passages embedded once per machine
            "COACH_COURSE_START": str(today - dt.timedelta(days=5)), "COACH_COURSE_END": str(today + dt.timedelta(days=9)),
            "LOADTEST_SMS_URL": sms_url, "LOADTEST_DURATION": str(args.duration), "LOADTEST_QUESTIONS": str(QUESTIONS),
-           "LOADTEST_PROCESSES": str(args.processes), "LOADTEST_ACKS_DIR": str(folder)}  # fmt: skip
+           "LOADTEST_PROCESSES": str(args.processes), "LOADTEST_ACKS_DIR": str(folder),
+           "LOADTEST_TOKENS": str(folder / "tokens.txt"), "LOADTEST_SIGN_IN_SHARE": str(args.sign_in_share)}  # fmt: skip
     if args.corpus:
         env["COACH_CORPUS_DIR"] = str(args.corpus)
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
@@ -87,8 +89,14 @@ def _run(args: argparse.Namespace, folder: Path, env: dict[str, str], database: 
     engine = create_engine(database, poolclass=NullPool)
     upgrade(engine)
     started = time.monotonic()
-    sizes = seed(engine, Hasher(env["COACH_SECRET_KEY"].encode()), Course.load(), args.learners,
+    hasher = Hasher(env["COACH_SECRET_KEY"].encode())
+    sizes = seed(engine, hasher, Course.load(), args.learners,
                  dt.date.fromisoformat(env["COACH_COURSE_START"]), random.Random(7))  # fmt: skip
+    user_ids = sizes.pop("user_ids")
+    # Most learners come back with the session of an earlier evening; a share signs in tonight with a code.
+    chance = random.Random(11)
+    returning = {i: user_ids[learner_id(i)] for i in range(args.pages) if chance.random() >= args.sign_in_share}
+    returning_sessions(engine, hasher, returning, folder / "tokens.txt")
     sizes["seconds"] = round(time.monotonic() - started, 1)
     subprocess.run([str(BIN / "coach"), "ingest"], env=env, check=True, stdout=subprocess.DEVNULL)
     port = free_port()

@@ -1,6 +1,7 @@
 """Locust users of the evening peak: learners on a lesson page, and a few admins on the console.
 
-A learner signs in with their phone number and the code the (stand-in) SMS gateway received, opens the lesson page's
+A learner comes back with the session of an earlier evening, or (10%) signs in with their phone number and the
+code the (stand-in) SMS gateway received; then the learner opens the lesson page's
 hint stream (held open in a greenlet, resumed with Last-Event-ID when the server closes it), then sends a statement
 every 10–20 s: reading, quiz answers (some wrong, so hints fire), pauses; when a hint arrives it reports it shown,
 as the page does. 5% of learners ask the coach one question. The delay from the statement that made a
@@ -36,6 +37,9 @@ COOLDOWN = 600.0  # the hint engine's: a hint due within it arrives when it ends
 with open(os.environ.get("LOADTEST_QUESTIONS", os.devnull), encoding="utf-8") as _questions:
     QUESTIONS = [json.loads(line) for line in _questions if line.strip()]
 _numbers = itertools.count()
+with open(os.environ.get("LOADTEST_TOKENS", os.devnull), encoding="utf-8") as _tokens:
+    # Learners back with the session of an earlier evening; the others sign in with a code.
+    RETURNING = {int(n): token for n, token in (line.split("\t") for line in _tokens.read().splitlines() if line)}
 
 
 _environment: Any = None
@@ -82,7 +86,8 @@ class Learner(FastHttpUser):
     def on_start(self) -> None:
         index, processes = _worker_index()
         self.number = index + processes * next(_numbers)
-        self.auth = _sign_in(self, learner_phone(self.number))
+        token = RETURNING.get(self.number)
+        self.auth = {"Authorization": f"Bearer {token}"} if token else _sign_in(self, learner_phone(self.number))
         me = self.client.get("/v1/auth/me", headers=self.auth, name="me").json()
         self.learner = me["learner_id"]
         self.topic = random.choice(COURSE.topics)

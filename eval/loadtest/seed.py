@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import secrets
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, insert
 
 from api.accounts.crypto import Hasher
-from api.accounts.models import Unit, User
+from api.accounts.models import AuthSession, Unit, User
 from api.accounts.phone import mask_phone
 from coach.course import Course
 from coach.event_store import LearnerStatement
@@ -40,7 +42,7 @@ def learner_id(index: int) -> str:
 
 
 def seed(engine: Engine, hasher: Hasher, course: Course, learners: int, course_start: dt.date, rng: random.Random) -> dict:
-    """Units, learners and admins, and each learner's earlier statements; returns the sizes."""
+    """Units, learners and admins, and each learner's earlier statements; returns the sizes and the users' ids."""
     now = dt.datetime.now(dt.UTC)
     with engine.begin() as connection:
         connection.execute(insert(Unit.__table__), [{"code": "tinh-mau", "name": "Tỉnh Mẫu", "kind": "province"}])
@@ -51,10 +53,27 @@ def seed(engine: Engine, hasher: Hasher, course: Course, learners: int, course_s
              for i in range(learners)]  # fmt: skip
     users += [_user(hasher, admin_phone(i), f"Quản trị {i}", "admin", None, f"qt-{i}", now) for i in range(ADMINS)]
     insert_in_chunks(engine, User.__table__, iter(users))
+    ids = {user["learner_id"]: user["id"] for user in users}
     statements = insert_in_chunks(engine, LearnerStatement.__table__, _history(course, learners, course_start, now, rng))
     with engine.begin() as connection:
         backfill(connection)  # bulk-inserted statements bypass the event store: roll them up as it would have
-    return {"learners": learners, "admins": ADMINS, "units": UNITS, "earlier_statements": statements}
+    return {"learners": learners, "admins": ADMINS, "units": UNITS, "earlier_statements": statements, "user_ids": ids}
+
+
+def returning_sessions(engine: Engine, hasher: Hasher, users: dict[int, str], path: Path) -> None:
+    """Sessions of learners who signed in on an earlier evening (a session lasts 30 days), by learner number; their
+    access tokens go to ``path`` (``number<TAB>token`` lines) for the load generator."""
+    now = dt.datetime.now(dt.UTC)
+    tokens, rows = [], []
+    for number, user_id in users.items():
+        access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        tokens.append(f"{number}\t{access}")
+        rows.append({"id": uuid.uuid4().hex, "user_id": user_id, "access_hash": hasher("access", access),
+                     "refresh_hash": hasher("refresh", refresh), "access_expires_at": now + dt.timedelta(hours=2),
+                     "expires_at": now + dt.timedelta(days=20), "created_at": now - dt.timedelta(days=10),
+                     "last_seen_at": now, "ip": "127.0.0.1"})  # fmt: skip
+    insert_in_chunks(engine, AuthSession.__table__, iter(rows))
+    path.write_text("\n".join(tokens), encoding="utf-8")
 
 
 def _unit(index: int) -> str:
