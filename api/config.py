@@ -54,6 +54,9 @@ class Settings(BaseSettings):
         default=None,
         description="Key of the hashes of codes, tokens, keys and phones; generated under data_dir when unset.",
     )
+    request_threads: int = Field(
+        default=40, ge=2, le=400, description="Threads that run blocking route code (database work) in each worker."
+    )
     dev_mode: bool = Field(default=False, description="Development: login codes are printed on the console.")
     sms_gateway_url: str | None = Field(default=None, description="SMS gateway that delivers login codes (JSON POST).")
     sms_gateway_token: SecretStr | None = Field(default=None, description="Bearer token of the SMS gateway.")

@@ -45,21 +45,29 @@ class LocalBroker:
     def __init__(self) -> None:
         self._subscribers: dict[str, set[Subscription]] = defaultdict(set)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._lock = threading.Lock()  # the scheduler thread lists the learners while streams come and go
 
     def bind(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
 
     def subscribe(self, learner_id: str) -> Subscription:
         subscription = Subscription()
-        self._subscribers[learner_id].add(subscription)
+        with self._lock:
+            self._subscribers[learner_id].add(subscription)
         return subscription
 
     def unsubscribe(self, learner_id: str, subscription: Subscription) -> None:
-        subscribers = self._subscribers.get(learner_id)
-        if subscribers is not None:
-            subscribers.discard(subscription)
-            if not subscribers:
-                del self._subscribers[learner_id]
+        with self._lock:
+            subscribers = self._subscribers.get(learner_id)
+            if subscribers is not None:
+                subscribers.discard(subscription)
+                if not subscribers:
+                    del self._subscribers[learner_id]
+
+    def learner_ids(self) -> list[str]:
+        """The learners with a stream open in this process."""
+        with self._lock:
+            return list(self._subscribers)
 
     @property
     def open_streams(self) -> int:
@@ -152,13 +160,17 @@ def _parse(payload: str) -> tuple[str, str] | None:
 
 
 class HintScheduler:
-    """A thread per process that decides due learners: woken at once by a statement stored here, and
-    otherwise every ``interval`` seconds for statements stored by other processes and for rechecks."""
+    """A thread per process that decides due learners: woken by a statement stored here (after ``gather``
+    seconds, so that one round serves the statements of many learners), and otherwise every ``interval``
+    seconds for statements stored by other processes and for rechecks. At a course-wide moment (the deadline
+    plan's first day) it queues every learner with a page open in this process."""
 
-    def __init__(self, delivery: HintDelivery, notifier: HintNotifier, interval: float = 1.0) -> None:
-        self.delivery, self.notifier, self.interval = delivery, notifier, interval
+    def __init__(self, delivery: HintDelivery, notifier: HintNotifier, interval: float = 1.0, gather: float = 0.05) -> None:
+        self.delivery, self.notifier, self.interval, self.gather = delivery, notifier, interval, gather
         self._wake, self._stop = threading.Event(), threading.Event()
         self._thread: threading.Thread | None = None
+        now = delivery.clock()
+        self._moments = [m for m in delivery.hints.course_moments() if m > now]
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="hint-scheduler", daemon=True)
@@ -175,13 +187,18 @@ class HintScheduler:
 
     def run_once(self) -> int:
         """Decide every learner due now and wake their streams; returns how many new hints."""
+        now = self.delivery.clock()
+        if self._moments and self._moments[0] <= now:
+            self._moments = [m for m in self._moments if m > now]
+            self.delivery.queue(self.notifier.broker.learner_ids(), now)
         delivered = self.delivery.run_due()
         self.notifier.publish((HINT, d.learner_id) for d in delivered)
         return len(delivered)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._wake.wait(self.interval)
+            if self._wake.wait(self.interval):
+                self._stop.wait(self.gather)  # let the statements arriving together share one round
             self._wake.clear()
             if self._stop.is_set():
                 return

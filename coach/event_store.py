@@ -15,7 +15,7 @@ from sqlalchemy import Engine, Insert, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Field, Session, SQLModel
 
-from coach.hint_engine import Event
+from coach.hint_engine import Event, may_bring_a_hint
 from coach.hint_queue import mark_due
 from coach.learner_events import Statement, duration_seconds
 from coach.learner_rollup import roll_up
@@ -73,7 +73,8 @@ class EventStore:
                 if fresh:
                     connection.execute(insert(table), fresh)
             # Due as of the statements themselves (never later than now): decided at the scheduler's next round.
-            mark_due(connection, _earliest_by_learner(fresh, now))
+            deciding = [r for r in fresh if may_bring_a_hint(r["verb"], r["object_type"])]
+            mark_due(connection, _earliest_by_learner(deciding, now))
             roll_up(connection, fresh)
         return len(fresh), len(rows) - len(fresh)
 
@@ -109,8 +110,10 @@ class EventStore:
             return len(session.exec(select(LearnerStatement.id)).all())
 
     def preference(self, learner_id: str) -> LearnerPreference:
-        with Session(self.engine) as session:
-            return session.get(LearnerPreference, learner_id) or LearnerPreference(learner_id=learner_id)
+        table = LearnerPreference.__table__
+        with self.engine.connect() as connection:  # a plain row, not an ORM session: read on every hint decision
+            row = connection.execute(select(table).where(table.c.learner_id == learner_id)).mappings().first()
+        return LearnerPreference(**row) if row is not None else LearnerPreference(learner_id=learner_id)
 
     def set_preference(self, learner_id: str, hints_enabled: bool | None = None, role: str | None = None) -> LearnerPreference:
         with Session(self.engine) as session:

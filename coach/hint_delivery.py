@@ -111,6 +111,12 @@ class HintDelivery:
     def latest(self, learner_id: str) -> DeliveredHint | None:
         return self.after(learner_id, 0)
 
+    def queue(self, learner_ids: list[str], at: dt.datetime | None = None) -> None:
+        """Decide these learners at the next round (a course-wide moment for the learners with an open page)."""
+        due = at or self.clock()
+        with self.engine.begin() as connection:
+            mark_due(connection, dict.fromkeys(learner_ids, due))
+
     def next_due(self) -> dt.datetime | None:
         with self.engine.connect() as connection:
             return next_due(connection)

@@ -63,6 +63,19 @@ class Hint:
         return f"{self.rule}:{self.object_id}"
 
 
+# Statements that only move a learner along (reading, opening, coming back, "helpful", a lesson done) can take the
+# current hint away (the newest, next_topic, wants a topic completion as the latest statement) but never bring one,
+# so nothing needs deciding after them; a property test holds the rules to this.
+PASSIVE_VERBS = frozenset({"progressed", "launched", "resumed", "terminated", "hint-helpful"})
+
+
+def may_bring_a_hint(verb: str, object_type: str) -> bool:
+    """Whether a statement can make a new hint due (every verb but the passive ones; completions only of topics)."""
+    if verb in ("completed", "passed"):
+        return object_type == "topic"
+    return verb not in PASSIVE_VERBS
+
+
 # (doc_id, section) -> (passage text, metadata) from the knowledge base, for citing a hint's source.
 PassageLookup = Callable[[str, str], tuple[str, dict[str, Any]] | None]
 
@@ -98,11 +111,11 @@ class HintEngine:
         return None
 
     def recheck_at(self, learner: Learner, events: Iterable[Event], now: dt.datetime) -> dt.datetime | None:
-        """The next moment :meth:`decide` may answer differently with no new statement, if any.
+        """The next moment :meth:`decide` may answer differently for this learner with no new statement, if any.
 
-        Hints are decided when statements arrive; this is what a scheduler waits for in between: a
-        statement stamped ahead of ``now`` (client clocks run ahead), the end of a cooldown, and the first
-        day of the deadline window for a learner still missing compulsory topics.
+        Hints are decided when statements arrive; this is what a scheduler waits for in between: a statement
+        stamped ahead of ``now`` (client clocks run ahead) and the end of a cooldown. Moments that concern every
+        learner at once are :meth:`course_moments`.
         """
         if not learner.hints_enabled:
             return None
@@ -111,11 +124,12 @@ class HintEngine:
         shown = [e.timestamp for e in history if e.verb == "hint-shown" and now - COOLDOWN < e.timestamp <= now]
         if shown:
             candidates.append(max(shown) + COOLDOWN)
-        completed = {e.object_id for e in history if e.verb in ("completed", "passed") and e.object_type == "topic"}
-        opens = max(self.window.start, self.window.end - dt.timedelta(days=DEADLINE_DAYS))
-        if now.date() < opens and any(t.id not in completed for t in self.course.compulsory):
-            candidates.append(dt.datetime.combine(opens, dt.time(), tzinfo=dt.UTC))
         return min(candidates, default=None)
+
+    def course_moments(self) -> list[dt.datetime]:
+        """When a rule starts to apply to every learner at once (the deadline plan's first day), in order."""
+        opens = max(self.window.start, self.window.end - dt.timedelta(days=DEADLINE_DAYS))
+        return [dt.datetime.combine(opens, dt.time(), tzinfo=dt.UTC)]
 
     # --- rules -------------------------------------------------------------------------------
 

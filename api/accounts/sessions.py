@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, Row, update
 from sqlmodel import Session, col, select
 
 from api.accounts.crypto import Hasher, random_token
@@ -82,17 +82,23 @@ class Sessions:
 
     def authenticate(self, access_token: str) -> Principal:
         at = self.clock()
-        with Session(self.engine) as session:
-            found = session.exec(
-                select(AuthSession, User).join(User).where(AuthSession.access_hash == self.hash("access", access_token))
-            ).first()
-            if found is None:
-                raise AuthError("not_signed_in")
-            row, user = found
-            self._check(row, user, at)
-            if _aware(row.access_expires_at) <= at:
-                raise AuthError("session_expired")
-            return Principal.of_user(user, row.id, _aware(row.access_expires_at))
+        s, u = AuthSession.__table__.c, User.__table__.c
+        # Every request comes through here: one Core query for the columns needed, no ORM objects.
+        query = (
+            select(s.id, s.access_expires_at, s.expires_at, s.revoked_at, u.id.label("user_id"), u.role, u.unit_code,
+                   u.learner_id, u.display_name, u.active)
+            .join_from(AuthSession.__table__, User.__table__, s.user_id == u.id)
+            .where(s.access_hash == self.hash("access", access_token))
+        )  # fmt: skip
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            raise AuthError("not_signed_in")
+        self._check(row, row, at)  # the row carries both the session's and the user's columns
+        if _aware(row.access_expires_at) <= at:
+            raise AuthError("session_expired")
+        return Principal("user", row.user_id, row.role, row.unit_code, row.learner_id, row.display_name, row.id,
+                         access_expires_at=_aware(row.access_expires_at))  # fmt: skip
 
     def problem(self, session_id: str) -> str | None:
         """Why a session can no longer be used (revoked, account disabled, expired), or None: for open streams."""
@@ -164,7 +170,7 @@ class Sessions:
             session.commit()
             return result.rowcount
 
-    def _check(self, row: AuthSession, user: User, at: dt.datetime) -> None:
+    def _check(self, row: AuthSession | Row, user: User | Row, at: dt.datetime) -> None:
         if row.revoked_at is not None:
             raise AuthError("session_revoked")
         if not user.active:

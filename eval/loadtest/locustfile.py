@@ -148,19 +148,23 @@ class Learner(FastHttpUser):
                 gevent.sleep(3)
 
     def _read(self, response: requests.Response, last_id: str) -> str:
-        name, event_id = None, None
-        for raw in response.iter_lines(decode_unicode=True):
-            if raw.startswith("event:"):
-                name = raw[6:].strip()
-            elif raw.startswith("id:"):
-                event_id = raw[3:].strip()
-            elif raw.startswith("data:") and name == "hint":
-                self._hint(json.loads(raw[5:]))
-                last_id = event_id or last_id
-            elif raw.startswith("data:") and name == "session-ended":
-                _fire("stream session ended", time.monotonic(), RuntimeError("session ended"))
-            elif not raw:
-                name = None
+        """Events as they arrive (``iter_lines`` would wait for 512 bytes, holding a hint behind keep-alives)."""
+        name, event_id, pending = None, None, b""
+        for chunk in response.iter_content(chunk_size=None):
+            pending += chunk
+            *lines, pending = pending.split(b"\n")
+            for raw in (line.decode("utf-8").rstrip("\r") for line in lines):
+                if raw.startswith("event:"):
+                    name = raw[6:].strip()
+                elif raw.startswith("id:"):
+                    event_id = raw[3:].strip()
+                elif raw.startswith("data:") and name == "hint":
+                    self._hint(json.loads(raw[5:]))
+                    last_id = event_id or last_id
+                elif raw.startswith("data:") and name == "session-ended":
+                    _fire("stream session ended", time.monotonic(), RuntimeError("session ended"))
+                elif not raw:
+                    name = None
         return last_id
 
     def _hint(self, hint: dict) -> None:

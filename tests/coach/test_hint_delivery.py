@@ -42,6 +42,11 @@ def wrong(learner: str, item: str, when: dt.datetime) -> Statement:
 
 @pytest.fixture
 def setup(database_url: str) -> tuple[EventStore, HintDelivery, Clock]:
+    return build(database_url)
+
+
+def build(database_url: str) -> tuple[EventStore, HintDelivery, Clock]:
+    """An event store and the hint log on a migrated database, with a clock the test moves."""
     engine = create_engine(database_url)
     upgrade(engine)
     clock = Clock()
@@ -86,16 +91,6 @@ def test_dismissal_and_opt_out_hold(setup: tuple[EventStore, HintDelivery, Clock
     events.set_preference("L-1", hints_enabled=False)
     events.store([wrong("L-1", "cd04-q1", clock.now), wrong("L-1", "cd04-q1", clock.now)])
     assert delivery.run_due() == [] and delivery.decide("L-1") is None and delivery.after("L-1", 0) is None
-
-
-def test_the_deadline_plan_is_scheduled_for_the_first_day_of_its_window(setup: tuple[EventStore, HintDelivery, Clock]) -> None:
-    events, delivery, clock = setup
-    events.store([stmt("L-1", "launched", "topic", "cd01", START)])
-    assert delivery.run_due() == []
-    opens = dt.datetime.combine(WINDOW.end - dt.timedelta(days=5), dt.time(), tzinfo=dt.UTC)
-    assert delivery.next_due() == opens
-    clock.now = opens + dt.timedelta(seconds=1)
-    assert [d.hint["rule"] for d in delivery.run_due()] == ["deadline_plan"]
 
 
 def test_statements_stamped_ahead_of_the_server_clock_are_decided_when_their_time_comes(

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from coach.course import Course, CourseWindow
-from coach.hint_engine import Event, HintEngine, Learner
+from coach.hint_engine import Event, HintEngine, Learner, may_bring_a_hint
 from tests.conftest import FIXTURES
 
 COURSE = Course.load(FIXTURES / "course_small.yaml")
@@ -131,3 +133,35 @@ def test_hint_effectiveness_compares_next_attempts() -> None:
     assert report["repeated_failure"] == {"next_attempt_right": 1.0, "attempts": 1}
     # Next attempts after a wrong answer with no hint: wrong (a), wrong then right (b).
     assert report["without_hint"] == {"next_attempt_right": 0.333, "attempts": 3}
+
+
+VERBS = {"answered": "quiz_item", "failed": "quiz_item", "seeked": "lesson", "idle": "lesson", "paused": "lesson",
+         "asked": "chat", "completed": "topic", "passed": "topic", "progressed": "lesson", "launched": "topic",
+         "resumed": "lesson", "terminated": "topic", "hint-shown": "hint", "hint-dismissed": "hint",
+         "hint-helpful": "hint"}  # fmt: skip
+OBJECTS = {"quiz_item": ["cd02-q1", "cd03-q2"], "lesson": ["cd01-l1", "cd02-l1"], "topic": ["cd01", "cd02", "cd03"],
+           "chat": ["c-1"], "hint": ["repeated_failure:cd02-q1", "idle_nudge:cd01-l1", "next_topic:cd02"]}  # fmt: skip
+
+
+@st.composite
+def statements(draw: st.DrawFn, passive: bool | None = None) -> Event:
+    verb = draw(st.sampled_from(sorted(VERBS)))
+    kind = VERBS[verb] if verb not in ("completed", "passed") else draw(st.sampled_from(["topic", "lesson"]))
+    object_id = draw(st.sampled_from(OBJECTS[kind]))
+    extra = {
+        "success": draw(st.sampled_from([True, False, None])),
+        "duration_s": draw(st.sampled_from([None, 30.0, 300.0])),
+        "topic": draw(st.sampled_from([None, "cd02", "cd03"])),
+        "extensions": {"from": 90, "to": 10} if verb == "seeked" else {},
+    }
+    return ev(verb, kind, object_id, draw(st.integers(0, 40)), **extra)
+
+
+@settings(max_examples=400, deadline=None)
+@given(history=st.lists(statements(), max_size=12), extra=statements())
+def test_passive_statements_never_bring_a_new_hint(history: list[Event], extra: Event) -> None:
+    """What lets the scheduler skip deciding after reading, launches and resumes (``may_bring_a_hint``)."""
+    engine = HintEngine(COURSE, WINDOW, None)
+    assume(not may_bring_a_hint(extra.verb, extra.object_type))
+    before, after = engine.decide(LEARNER, history, NOW), engine.decide(LEARNER, [*history, extra], NOW)
+    assert after is None or (before is not None and after.id == before.id)
