@@ -1,4 +1,4 @@
-"""The all-units usage summary, computed at most once a minute for every worker and host, never by a crowd.
+"""The all-units usage summary, computed at most once in five minutes for every worker and host, never by a crowd.
 
 The overall view reads the whole period (seconds at full enrolment), so it is kept in the database
 (``usage_snapshot``) with the time it was computed. A request gets the stored summary when it is fresh; when it
@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Field, SQLModel
 
 log = logging.getLogger(__name__)
-FRESH_FOR = dt.timedelta(seconds=60)
+FRESH_FOR = dt.timedelta(minutes=5)  # the dashboard says when it was computed
 KEPT_FOR = dt.timedelta(days=1)  # summaries of periods nobody looked at since are dropped
 
 

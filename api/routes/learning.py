@@ -7,12 +7,12 @@ import datetime as dt
 import json
 import random
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
+import anyio.to_thread
 from fastapi import APIRouter, Body, Header, Query
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from api import messages_vi
@@ -29,6 +29,7 @@ from coach.learner_events import _LEARNER_ID, MAX_BATCH, validate_batch
 from coach.learning import LearningCoach
 from coach.progress import compute_progress
 
+T = TypeVar("T")
 router = APIRouter(prefix="/v1", tags=["learning"])
 STREAM_SECONDS = 300
 KEEP_ALIVE_SECONDS = 20  # below the idle time-outs of common proxies (nginx: 60 s)
@@ -135,11 +136,11 @@ async def hint_stream(
     subscription = push.broker.subscribe(learner_id)  # before the first read: a hint logged in between still wakes us
     try:
         if seen is None:  # a page opening afresh: the hint due now
-            first = await run_in_threadpool(learning.delivery.decide, learner_id)
+            first = await _off_loop(learning.delivery.decide, learner_id)
             if first is not None and first.new:
                 push.notifier.publish([(HINT, learner_id)])  # the learner's other open pages
         else:  # a reconnect: only what was logged since
-            first = await run_in_threadpool(learning.delivery.after, learner_id, seen)
+            first = await _off_loop(learning.delivery.after, learner_id, seen)
     except BaseException:
         push.broker.unsubscribe(learner_id, subscription)
         raise
@@ -167,19 +168,20 @@ async def _hint_events(
             seen = first.seq
             yield _hint_event(first)
         while (remaining := ends - loop.time()) > 0:
-            try:
-                await asyncio.wait_for(subscription.event.wait(), timeout=min(KEEP_ALIVE_SECONDS, remaining))
-            except TimeoutError:
+            # anyio's own time-out, not asyncio.wait_for, which on Python 3.11 can swallow a cancellation.
+            with anyio.move_on_after(min(KEEP_ALIVE_SECONDS, remaining)) as waiting:
+                await subscription.event.wait()
+            if waiting.cancelled_caught:
                 yield ": keep-alive\n\n"
                 continue
             kinds = subscription.take()
             if SESSION in kinds and principal.session_id:
-                problem = await run_in_threadpool(accounts.sessions.problem, principal.session_id)
+                problem = await _off_loop(accounts.sessions.problem, principal.session_id)
                 if problem is not None:
                     yield _event("session-ended", {"code": problem, "message": AUTH_ERRORS[problem]})
                     return
             if HINT in kinds:
-                hint = await run_in_threadpool(learning.delivery.after, learner_id, seen)
+                hint = await _off_loop(learning.delivery.after, learner_id, seen)
                 if hint is not None:
                     seen = hint.seq
                     yield _hint_event(hint)
@@ -187,6 +189,12 @@ async def _hint_events(
             yield _event("session-ended", {"code": "session_expired", "message": AUTH_ERRORS["session_expired"]})
     finally:
         push.broker.unsubscribe(learner_id, subscription)
+
+
+async def _off_loop(function: Callable[..., T], *args: Any) -> T:
+    """Database work of an open stream in a worker thread; a page that goes away does not wait for it (a cancelled
+    stream that had to wait for its thread would make anyio retry the cancellation on every turn of the loop)."""
+    return await anyio.to_thread.run_sync(function, *args, abandon_on_cancel=True)
 
 
 def _last_seen(header: str | None, after: int | None) -> int | None:

@@ -40,8 +40,8 @@ def test_a_crowd_computes_once_and_a_stale_summary_is_served_while_it_refreshes(
     other_worker = SharedUsageCache(engine)  # another process reads the stored summary: no computation
     assert other_worker.get("overall:p", compute) == {"version": 1} and compute.calls == 1
 
-    with engine.begin() as connection:  # a minute later
-        connection.execute(update(UsageSnapshot).values(computed_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2)))
+    with engine.begin() as connection:  # later than the summary stays fresh
+        connection.execute(update(UsageSnapshot).values(computed_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=10)))
     compute.release.clear()
     assert cache.get("overall:p", compute) == {"version": 1}  # at once, the stale one; the refresh runs behind
     compute.release.set()
