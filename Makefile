@@ -58,12 +58,12 @@ bench: install-dev
 	$(BIN)/python -m eval.usage_benchmark
 	$(BIN)/python -m eval.portal_benchmark
 
-## The evening peak (Locust): PAGES open lesson pages for DURATION s after ramp-up; DATABASE_URL=postgresql://… WORKERS=2
+## The evening peak (Locust): PAGES open lesson pages for DURATION s after ramp-up; LOADTEST_DATABASE_URL=postgresql://… WORKERS=2
 PAGES ?= 3000
 DURATION ?= 180
 WORKERS ?= 1
 loadtest: install-dev
-	$(BIN)/python -m eval.loadtest --pages $(PAGES) --duration $(DURATION) --workers $(WORKERS) $(if $(DATABASE_URL),--database-url $(DATABASE_URL))
+	$(BIN)/python -m eval.loadtest --pages $(PAGES) --duration $(DURATION) --workers $(WORKERS) $(if $(LOADTEST_DATABASE_URL),--database-url $(LOADTEST_DATABASE_URL))
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -54,13 +54,17 @@ def build_engine(settings: Settings) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        # As many connections as request threads (anyio's 40): a request never queues for a connection.
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=20, max_overflow=30)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **_pool(settings))
         event.listen(engine, "connect", _sqlite_wal)
         _serialize_writes(engine)
         return engine
-    # Each open hint stream borrows a connection only for a moment; the pool serves the request threads.
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30)
+    return create_engine(url, pool_pre_ping=True, **_pool(settings))
+
+
+def _pool(settings: Settings) -> dict[str, int]:
+    # As many kept connections as request threads (plus the scheduler): connections beyond the pool are closed when
+    # returned, and a new PostgreSQL connection costs a process on the server. Open streams borrow one only briefly.
+    return {"pool_size": settings.request_threads + 2, "max_overflow": 5}
 
 
 def _sqlite_wal(connection: Any, _record: Any) -> None:

@@ -49,6 +49,11 @@ class LearnerPreference(SQLModel, table=True):
     role: str | None = Field(default=None, max_length=32)
 
 
+# The columns an Event is made of, in the order of its fields (after the learner).
+_EVENT_COLUMNS = ("learner_id", "verb", "object_type", "object_id", "timestamp", "success", "duration_s", "topic", "lesson",
+                  "extensions")  # fmt: skip
+
+
 class EventStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -79,26 +84,23 @@ class EventStore:
         return len(fresh), len(rows) - len(fresh)
 
     def events(self, learner_id: str, since: dt.datetime | None = None) -> list[Event]:
+        return self.events_of([learner_id], since).get(learner_id, [])
+
+    def events_of(self, learner_ids: list[str], since: dt.datetime | None = None) -> dict[str, list[Event]]:
+        """The statements of several learners in one query (the hint scheduler decides many at once), in time order."""
         table = LearnerStatement.__table__
-        query = select(table).where(table.c.learner_id == learner_id)
+        columns = [table.c[name] for name in _EVENT_COLUMNS]
+        query = select(*columns).where(table.c.learner_id.in_(learner_ids))
         if since is not None:
             query = query.where(table.c.timestamp >= since)
+        found: dict[str, list[Event]] = {}
         with self.engine.connect() as connection:
-            rows = connection.execute(query.order_by(table.c.timestamp)).mappings().all()
-        return [
-            Event(
-                verb=r["verb"],
-                object_type=r["object_type"],
-                object_id=r["object_id"],
-                timestamp=_aware(r["timestamp"]),
-                success=r["success"],
-                duration_s=r["duration_s"],
-                topic=r["topic"],
-                lesson=r["lesson"],
-                extensions=json.loads(r["extensions"]),
-            )  # fmt: skip
-            for r in rows
-        ]
+            for learner, verb, kind, object_id, at, success, duration, topic, lesson, extensions in connection.execute(
+                query.order_by(table.c.timestamp)
+            ):
+                event = Event(verb, kind, object_id, _aware(at), success, duration, topic, lesson, json.loads(extensions))
+                found.setdefault(learner, []).append(event)
+        return found
 
     def learner_ids(self) -> list[str]:
         table = LearnerStatement.__table__
@@ -110,10 +112,15 @@ class EventStore:
             return len(session.exec(select(LearnerStatement.id)).all())
 
     def preference(self, learner_id: str) -> LearnerPreference:
+        return self.preferences([learner_id])[learner_id]
+
+    def preferences(self, learner_ids: list[str]) -> dict[str, LearnerPreference]:
+        """Each learner's preferences (defaults when none were saved), in one query."""
         table = LearnerPreference.__table__
-        with self.engine.connect() as connection:  # a plain row, not an ORM session: read on every hint decision
-            row = connection.execute(select(table).where(table.c.learner_id == learner_id)).mappings().first()
-        return LearnerPreference(**row) if row is not None else LearnerPreference(learner_id=learner_id)
+        with self.engine.connect() as connection:  # plain rows, not an ORM session: read on every hint decision
+            rows = connection.execute(select(table).where(table.c.learner_id.in_(learner_ids))).mappings().all()
+        saved = {row["learner_id"]: LearnerPreference(**row) for row in rows}
+        return {learner: saved.get(learner) or LearnerPreference(learner_id=learner) for learner in learner_ids}
 
     def set_preference(self, learner_id: str, hints_enabled: bool | None = None, role: str | None = None) -> LearnerPreference:
         with Session(self.engine) as session:

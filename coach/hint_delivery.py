@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Index, insert, select
+from sqlalchemy import Engine, Index, func, insert, select
 from sqlmodel import Field, SQLModel
 
 from coach.event_store import EventStore
@@ -62,10 +62,8 @@ class HintDelivery:
             now = self.clock()
             with self.engine.begin() as connection:
                 learners = claim_due(connection, now, limit)
-            for learner_id in learners:
-                hint = self.decide(learner_id, now)
-                if hint is not None and hint.new:
-                    delivered.append(hint)
+            if learners:
+                delivered += [hint for hint in self.decide_many(learners, now) if hint.new]
             if len(learners) < limit:
                 return delivered
 
@@ -73,25 +71,44 @@ class HintDelivery:
         """The hint due now, if any, logged when it differs from the learner's latest; queues the next recheck.
 
         A page that opens its stream afresh is sent this (under the sequence number it was logged with)."""
+        return next(iter(self.decide_many([learner_id], now)), None)
+
+    def decide_many(self, learner_ids: list[str], now: dt.datetime | None = None) -> list[DeliveredHint]:
+        """:meth:`decide` for many learners with a handful of queries in all, not a handful each."""
         now = now or self.clock()
-        preference = self.events.preference(learner_id)
-        learner = Learner(learner_id, preference.role, preference.hints_enabled)
-        events = self.events.events(learner_id)
-        hint = self.hints.decide(learner, events, now)
-        recheck = self.hints.recheck_at(learner, events, now)
-        with self.engine.begin() as connection:
+        preferences = self.events.preferences(learner_ids)
+        events = self.events.events_of(learner_ids)
+        hints: dict[str, Hint] = {}
+        rechecks: dict[str, dt.datetime] = {}
+        for learner_id in learner_ids:
+            preference = preferences[learner_id]
+            learner = Learner(learner_id, preference.role, preference.hints_enabled)
+            history = events.get(learner_id, [])
+            hint = self.hints.decide(learner, history, now)
+            if hint is not None:
+                hints[learner_id] = hint
+            recheck = self.hints.recheck_at(learner, history, now)
             if recheck is not None:
-                mark_due(connection, {learner_id: recheck})
-            if hint is None:
-                return None
-            payload = hint_payload(hint)
-            latest = self._latest(connection, learner_id)
-            if latest is not None and latest[1] == hint.id:
-                return DeliveredHint(latest[0], learner_id, payload, new=False)
-            row = {"learner_id": learner_id, "hint_id": hint.id, "payload": json.dumps(payload, ensure_ascii=False),
-                   "decided_at": now}  # fmt: skip
-            seq = connection.execute(insert(LearnerHint.__table__).returning(LearnerHint.__table__.c.seq), row).scalar_one()
-        return DeliveredHint(seq, learner_id, payload)
+                rechecks[learner_id] = recheck
+        table = LearnerHint.__table__
+        with self.engine.begin() as connection:
+            mark_due(connection, rechecks)
+            if not hints:
+                return []
+            latest = self._latest(connection, list(hints))
+            current = {learner: hint_payload(hint) for learner, hint in hints.items()}
+            fresh = [learner for learner, hint in hints.items() if latest.get(learner, (0, None))[1] != hint.id]
+            rows = [{"learner_id": learner, "hint_id": hints[learner].id, "decided_at": now,
+                     "payload": json.dumps(current[learner], ensure_ascii=False)} for learner in fresh]  # fmt: skip
+            logged = dict(
+                (learner, seq)
+                for seq, learner in connection.execute(insert(table).returning(table.c.seq, table.c.learner_id), rows)
+            ) if rows else {}  # fmt: skip
+        return [
+            DeliveredHint(logged[learner], learner, payload, True) if learner in logged
+            else DeliveredHint(latest[learner][0], learner, payload, False)
+            for learner, payload in current.items()
+        ]  # fmt: skip
 
     def after(self, learner_id: str, seq: int) -> DeliveredHint | None:
         """The newest hint logged after ``seq`` (a page shows one at a time: older ones were superseded)."""
@@ -122,8 +139,9 @@ class HintDelivery:
             return next_due(connection)
 
     @staticmethod
-    def _latest(connection: Any, learner_id: str) -> tuple[int, str] | None:
+    def _latest(connection: Any, learner_ids: list[str]) -> dict[str, tuple[int, str]]:
+        """Each learner's latest logged hint: (sequence number, hint id)."""
         table = LearnerHint.__table__
-        query = select(table.c.seq, table.c.hint_id).where(table.c.learner_id == learner_id).order_by(table.c.seq.desc())
-        row = connection.execute(query.limit(1)).first()
-        return None if row is None else (row.seq, row.hint_id)
+        newest = select(func.max(table.c.seq)).where(table.c.learner_id.in_(learner_ids)).group_by(table.c.learner_id)
+        rows = connection.execute(select(table.c.learner_id, table.c.seq, table.c.hint_id).where(table.c.seq.in_(newest)))
+        return {learner: (seq, hint_id) for learner, seq, hint_id in rows}

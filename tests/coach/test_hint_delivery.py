@@ -69,6 +69,17 @@ def test_statements_queue_their_learner_and_a_new_hint_is_logged_once(setup: tup
     assert delivery.after("L-1", latest.seq) is None and delivery.latest("L-2") is None
 
 
+def test_one_round_decides_many_learners(setup: tuple[EventStore, HintDelivery, Clock]) -> None:
+    events, delivery, _ = setup
+    learners = [f"L-{n}" for n in range(30)]
+    events.store([wrong(learner, "cd02-q1", START - dt.timedelta(minutes=m)) for learner in learners for m in (2, 1)])
+    events.store([stmt("L-99", "launched", "topic", "cd01", START)])
+    delivered = delivery.run_due(limit=7)  # in batches smaller than the queue
+    assert sorted(d.learner_id for d in delivered) == sorted(learners)
+    assert len({d.seq for d in delivered}) == 30 and all(d.hint["id"] == "repeated_failure:cd02-q1" for d in delivered)
+    assert all(delivery.latest(d.learner_id).seq == d.seq for d in delivered)
+
+
 def test_a_hint_held_back_by_the_cooldown_is_pushed_when_the_cooldown_ends(setup: tuple[EventStore, HintDelivery, Clock]) -> None:
     events, delivery, clock = setup
     events.store([stmt("L-1", "hint-shown", "hint", "idle_nudge:cd01-l1", START - dt.timedelta(minutes=4))])
