@@ -145,9 +145,11 @@ class PostgresNotifier(HintNotifier):
                 with psycopg.connect(url, autocommit=True) as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
-                    while not self._stop.is_set():
-                        notices = [_parse(n.payload) for n in connection.notifies(timeout=1.0)]
-                        self.broker.deliver(n for n in notices if n is not None)
+                    while not self._stop.is_set():  # the generator ends after a second: then the stop flag is read
+                        for notification in connection.notifies(timeout=1.0):
+                            notice = _parse(notification.payload)
+                            if notice is not None:
+                                self.broker.deliver([notice])  # at once, not after the second
             except Exception:  # noqa: BLE001 — the database went away: wait, then listen again
                 self.listening.clear()
                 log.warning("hint listener lost its PostgreSQL connection; reconnecting", exc_info=True)

@@ -7,12 +7,12 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import weakref
 from pathlib import Path
 
-import httpx
 from sqlalchemy import Connection, Engine, NullPool, create_engine, event, make_url, text
+
+from eval.live_server import wait_ready
 
 
 def free_port() -> int:
@@ -39,19 +39,11 @@ class ChromaServer:
         self._wait_ready()
 
     def _wait_ready(self, timeout: float = 60.0) -> None:
-        # Readiness poll of the heartbeat endpoint, bounded in time.
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise RuntimeError("chroma server exited during start-up")
-            try:
-                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1.0).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("chroma server did not become ready")
+        try:
+            wait_ready(f"{self.url}/api/v2/heartbeat", self._process, timeout, "chroma server")
+        except RuntimeError:
+            self.stop()
+            raise
 
     def stop(self) -> None:
         self._process.terminate()

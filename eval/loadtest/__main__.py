@@ -25,14 +25,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
 from sqlalchemy import NullPool, create_engine, func, make_url, select, text
 
 from api.accounts.crypto import Hasher
 from api.database import upgrade
 from coach.course import Course
 from coach.event_store import LearnerStatement
-from eval.live_server import free_port
+from eval.live_server import free_port, wait_ready
 from eval.loadtest.seed import learner_id, returning_sessions, seed
 from eval.loadtest.sms_gateway import SmsGateway
 
@@ -105,7 +104,7 @@ def _run(args: argparse.Namespace, folder: Path, env: dict[str, str], database: 
     server = subprocess.Popen([str(BIN / "coach"), "serve", "--port", str(port), "--workers", str(args.workers)], env=env,
                               stdout=server_log, stderr=subprocess.STDOUT)  # fmt: skip
     try:
-        _wait_ready(url, server)
+        wait_ready(f"{url}/healthz", server, 300, "the server (see server.log with --keep)")
         before = _stored(engine)
         memory = MemorySampler(server.pid)
         ramp = args.pages / args.spawn_rate
@@ -161,20 +160,6 @@ def _number(value: str) -> float | None:
 def _stored(engine: Any) -> int:
     with engine.connect() as connection:
         return connection.execute(select(func.count()).select_from(LearnerStatement.__table__)).scalar_one()
-
-
-def _wait_ready(url: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError("the server exited during start-up (see server.log with --keep)")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError("the server did not start")
 
 
 def _database(url: str | None, folder: Path) -> tuple[str, Any]:

@@ -10,7 +10,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 
 from api import Settings
 from api.runtime import build_accounts, build_engine, build_index
+from eval.live_server import wait_ready
 from knowledge_base.ingest import ingest_corpus
 from tests.conftest import BASE_DATABASE_URL, FIXTURE_CORPUS, FIXTURES
 from tests.sse_client import EventStream
@@ -40,18 +40,11 @@ class ServerProcess:
         self._log = log.open("wb")
         command = [COACH, "serve", "--host", "127.0.0.1", "--port", str(self.port), *args]
         self.process = subprocess.Popen(command, env=env, stdout=self._log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 120  # readiness, bounded: start-up imports the app and migrates
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"coach serve exited: {log.read_text(errors='replace')[-2000:]}")
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("coach serve did not become ready")
+        try:
+            wait_ready(f"{self.url}/healthz", self.process, 120, f"coach serve (log: {log})")
+        except RuntimeError:
+            self.stop()
+            raise
 
     def stop(self) -> None:
         self.process.terminate()
