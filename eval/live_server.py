@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import uvicorn
@@ -56,3 +57,16 @@ def wait_ready(url: str, process: subprocess.Popen, timeout: float, what: str = 
             pass
         time.sleep(0.2)
     raise RuntimeError(f"{what} did not become ready")
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (the workers of ``coach serve --workers N``), from /proc."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found

@@ -31,7 +31,7 @@ from api.accounts.crypto import Hasher
 from api.database import upgrade
 from coach.course import Course
 from coach.event_store import LearnerStatement
-from eval.live_server import free_port, wait_ready
+from eval.live_server import child_pids, free_port, wait_ready
 from eval.loadtest.seed import learner_id, returning_sessions, seed
 from eval.loadtest.sms_gateway import SmsGateway
 
@@ -195,19 +195,7 @@ class MemorySampler:
 
     def _run(self) -> None:
         while not self._stop.wait(1.0):
-            self.peak_mb = max(self.peak_mb, sum(_rss_mb(pid) for pid in (self.pid, *_children(self.pid))))
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
-        except OSError:
-            continue
-        if fields.get("PPid", "").strip() == str(pid):
-            found.append(int(status.parent.name))
-    return found
+            self.peak_mb = max(self.peak_mb, sum(_rss_mb(pid) for pid in (self.pid, *child_pids(self.pid))))
 
 
 def _rss_mb(pid: int) -> float:

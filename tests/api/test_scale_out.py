@@ -8,18 +8,22 @@ import datetime as dt
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from api import Settings
 from api.runtime import build_accounts, build_engine, build_index
-from eval.live_server import wait_ready
+from coach.event_store import LearnerStatement
+from eval.live_server import child_pids, wait_ready
 from knowledge_base.ingest import ingest_corpus
 from tests.conftest import BASE_DATABASE_URL, FIXTURE_CORPUS, FIXTURES
 from tests.sse_client import EventStream
@@ -137,3 +141,53 @@ def _wrong(learner: str, seconds_ago: float) -> dict:
     return {"id": str(uuid.uuid4()), "actor": {"id": learner}, "verb": "answered",
             "object": {"type": "quiz_item", "id": "cd02-q1"}, "result": {"success": False, "response": "0"},
             "timestamp": when.isoformat()}  # fmt: skip
+
+
+@needs_postgres
+def test_killing_a_worker_mid_evening_loses_no_acknowledged_statement(shared: dict, tmp_path: Path) -> None:
+    settings: Settings = shared["settings"]
+    server = ServerProcess(shared["env"], tmp_path / "kill.log", "--workers", "2")
+    try:
+        _, key = build_accounts(settings, build_engine(settings)).api_keys.create("Nền tảng", ["events:write"], None, None)
+        workers = [pid for pid in child_pids(server.process.pid) if b"resource_tracker" not in _cmdline(pid)]
+        assert len(workers) == 2
+        acknowledged: list[str] = []
+        batches = iter(range(120))
+        killed = threading.Event()
+
+        def post_batches() -> None:
+            with httpx.Client(timeout=30) as client:
+                for _ in batches:
+                    batch = [{**_wrong(f"K-{n % 7}", 5), "object": {"type": "lesson", "id": "cd01-l1"}, "verb": "progressed",
+                              "result": {}} for n in range(20)]  # fmt: skip
+                    try:
+                        response = client.post(f"{server.url}/v1/events", json=batch, headers={"X-API-Key": key})
+                    except httpx.TransportError:
+                        continue  # the worker died under this request: not acknowledged, the client would retry
+                    if response.status_code == 202:
+                        acknowledged.extend(s["id"] for s in batch)
+                    if len(acknowledged) >= 400 and not killed.is_set():
+                        killed.set()
+                        os.kill(workers[0], signal.SIGKILL)
+
+        posters = [threading.Thread(target=post_batches) for _ in range(4)]
+        for thread in posters:
+            thread.start()
+        for thread in posters:
+            thread.join(timeout=120)
+        assert killed.is_set() and len(acknowledged) > 400
+        engine = build_engine(settings)
+        with engine.connect() as connection:
+            table = LearnerStatement.__table__
+            stored = set(connection.execute(select(table.c.id).where(table.c.id.in_(acknowledged))).scalars())
+        assert stored == set(acknowledged)  # every acknowledged statement is in the database
+        assert httpx.get(f"{server.url}/healthz", timeout=10).status_code == 200  # the other worker serves on
+    finally:
+        server.stop()
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
