@@ -71,7 +71,8 @@ class LocalBroker:
 
     @property
     def open_streams(self) -> int:
-        return sum(len(s) for s in self._subscribers.values())
+        with self._lock:
+            return sum(len(s) for s in self._subscribers.values())
 
     def deliver(self, notices: Iterable[tuple[str, str]]) -> None:
         """Wake the streams of ``(kind, learner_id)`` notices; safe to call from any thread."""
@@ -228,6 +229,13 @@ class HintPush:
     def stop(self) -> None:
         self.scheduler.stop()
         self.notifier.stop()
+
+    def health(self) -> dict[str, object]:
+        """For /healthz: how wake-ups travel, whether the listener is up, how many streams this worker holds."""
+        postgres = isinstance(self.notifier, PostgresNotifier)
+        listening = self.notifier.listening.is_set() if postgres else True
+        return {"push": "postgres-notify" if postgres else "memory", "listening": listening,
+                "open_streams": self.broker.open_streams}  # fmt: skip
 
     def session_changed(self, learner_id: str | None) -> None:
         """A learner's account changed (deactivated, signed out): their open streams check their session."""

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
 from api.access import PUBLIC
-from api.deps import IndexDep, SettingsDep
+from api.deps import HintPushDep, IndexDep, SettingsDep
 from knowledge_base import corpus_fingerprint
 
 router = APIRouter(tags=["health"], dependencies=[Depends(PUBLIC)])
@@ -29,16 +29,23 @@ class CorpusHealth(BaseModel):
     stale: bool
 
 
+class HintsHealth(BaseModel):
+    push: str  # how hint wake-ups reach streams: "postgres-notify" (any worker, any host) | "memory" (one process)
+    listening: bool  # the PostgreSQL listener is connected (always true in memory)
+    open_streams: int  # hint streams open in the worker that answered
+
+
 class Health(BaseModel):
     status: str
     index: IndexHealth
     embedding: EmbeddingHealth
     corpus: CorpusHealth
     login: str  # how login codes are delivered: sms | console (development) | unavailable
+    hints: HintsHealth
 
 
 @router.get("/healthz", response_model=Health, summary="Tình trạng dịch vụ")
-def healthz(index: IndexDep, settings: SettingsDep) -> Health:
+def healthz(index: IndexDep, settings: SettingsDep, push: HintPushDep) -> Health:
     """Index size, embedding backend, corpus version and login delivery; ``degraded`` when the index is empty or stale."""
     version = index.corpus_version()
     current = corpus_fingerprint(settings.corpus_dir)
@@ -51,4 +58,5 @@ def healthz(index: IndexDep, settings: SettingsDep) -> Health:
         embedding=EmbeddingHealth(backend=settings.embedding_backend, model=str(getattr(index.embeddings, "model_id", ""))),
         corpus=CorpusHealth(version=version, current=current, stale=version != current),
         login="sms" if settings.sms_gateway_url else "console" if settings.dev_mode else "unavailable",
+        hints=HintsHealth(**push.health()),
     )

@@ -78,6 +78,9 @@ def test_a_statement_wakes_the_open_stream_and_reconnects_resume_without_loss_or
     with httpx.Client() as client:
         with stream(live, client, "L-1") as page:
             assert page.response.status_code == 200 and page.response.headers["x-accel-buffering"] == "no"
+            hints = httpx.get(f"{live.url}/healthz").json()["hints"]
+            assert hints["open_streams"] >= 1 and hints["listening"]
+            assert hints["push"] == ("postgres-notify" if live.app.state.engine.dialect.name == "postgresql" else "memory")
             post(live, wrong("L-1", "cd02-q1", 60), wrong("L-1", "cd02-q1"))
             name, first_id, hint = page.next_event()
             assert (name, hint["id"]) == ("hint", "repeated_failure:cd02-q1") and first_id and first_id.isdigit()
