@@ -21,7 +21,7 @@ from api.accounts.service import Accounts
 from api.accounts.sessions import Principal
 from api.deps import AccountsDep, HintPushDep, LearningDep
 from api.errors import ApiError
-from api.hint_push import HINT, SESSION, HintPush, Subscription
+from api.hint_push import HINT, SESSION, HintPush
 from coach.hint_analytics import hint_effectiveness
 from coach.hint_delivery import DeliveredHint, hint_payload
 from coach.hint_engine import Learner
@@ -133,6 +133,26 @@ async def hint_stream(
     """Pushes a ``hint`` event whenever a new hint is decided for the caller; keep-alives otherwise."""
     learner_id = own_learner(principal, learner_id)
     seen = _last_seen(last_event_id, after)
+    return StreamingResponse(
+        _hint_events(learner_id, principal, learning, push, accounts, seen),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},  # proxies must not buffer the stream
+    )
+
+
+async def _hint_events(
+    learner_id: str, principal: Principal, learning: LearningCoach, push: HintPush, accounts: Accounts, seen: int | None
+) -> AsyncIterator[str]:
+    """The stream: hints as they are decided, a keep-alive every few seconds, a clear event when the session ends.
+
+    Everything lives inside the generator, subscription included: a page gone before its stream started leaves
+    nothing behind."""
+    loop = asyncio.get_running_loop()
+    # Streams end after a few minutes (the browser reconnects with Last-Event-ID); jitter spreads the reconnects.
+    ends = loop.time() + STREAM_SECONDS * random.uniform(0.8, 1.0)
+    expires = principal.access_expires_at
+    if expires is not None:
+        ends = min(ends, loop.time() + (expires - dt.datetime.now(dt.UTC)).total_seconds())
     subscription = push.broker.subscribe(learner_id)  # before the first read: a hint logged in between still wakes us
     try:
         if seen is None:  # a page opening afresh: the hint due now
@@ -141,29 +161,8 @@ async def hint_stream(
                 push.notifier.publish([(HINT, learner_id)])  # the learner's other open pages
         else:  # a reconnect: only what was logged since
             first = await _off_loop(learning.delivery.after, learner_id, seen)
-    except BaseException:
-        push.broker.unsubscribe(learner_id, subscription)
-        raise
-    return StreamingResponse(
-        _hint_events(learner_id, principal, learning, push, accounts, subscription, first, seen or 0),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},  # proxies must not buffer the stream
-    )
-
-
-async def _hint_events(
-    learner_id: str, principal: Principal, learning: LearningCoach, push: HintPush, accounts: Accounts,
-    subscription: Subscription, first: DeliveredHint | None, seen: int,
-) -> AsyncIterator[str]:  # fmt: skip
-    """The stream: hints as they are decided, a keep-alive every few seconds, a clear event when the session ends."""
-    loop = asyncio.get_running_loop()
-    # Streams end after a few minutes (the browser reconnects with Last-Event-ID); jitter spreads the reconnects.
-    ends = loop.time() + STREAM_SECONDS * random.uniform(0.8, 1.0)
-    expires = principal.access_expires_at
-    if expires is not None:
-        ends = min(ends, loop.time() + (expires - dt.datetime.now(dt.UTC)).total_seconds())
-    try:
         yield f"retry: {RECONNECT_MS}\n\n"
+        seen = seen or 0
         if first is not None:
             seen = first.seq
             yield _hint_event(first)
