@@ -246,7 +246,12 @@ def _guard_jsonl(guardrail, path: Path) -> None:
             try:
                 row = json.loads(line)
                 verdict = guardrail.check(row["text"])
-                result = {"id": row.get("id"), "action": verdict.action, "categories": verdict.categories}
+                result = {
+                    "id": row.get("id"),
+                    "action": verdict.action,
+                    "categories": verdict.categories,
+                    "redacted": verdict.redacted_text,
+                }
             except (json.JSONDecodeError, KeyError, TypeError):
                 result = {"id": None, "line": number, "error": "invalid_line"}
             except GuardInputError as error:

@@ -135,8 +135,22 @@ def guardrail(
             str(row["latency_ms"]["p50"]), str(row["latency_ms"]["p95"]),
         )  # fmt: skip
     Console().print(table)
+    for title, key in (("dạng dán (carrier)", "per_carrier"), ("kiểu né tránh (evasion)", "per_evasion")):
+        if len(report[key]) > 1:
+            Console().print(_breakdown_table(f"Theo {title}", report[key]))
     if cold_start:
         Console().print(f"Khởi động lạnh: {report['cold_start_s']} s")
+
+
+def _breakdown_table(title: str, rows: dict[str, dict[str, Any]]) -> Table:
+    table = Table(title=title)
+    for column in ("nhóm", "ca chặn", "block recall", "ca cho phép", "false block"):
+        table.add_column(column)
+    for name, row in rows.items():
+        table.add_row(
+            name, str(row["n_block"]), f"{row['block_recall']:.3f}", str(row["n_allow"]), f"{row['false_block_rate']:.3f}"
+        )
+    return table
 
 
 @app.command()

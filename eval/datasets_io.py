@@ -31,6 +31,8 @@ class GuardrailCase(BaseModel):
     expected: Literal["block", "allow"]
     categories: list[str] = []
     evasive: bool = False
+    carrier: str = "plain"
+    evasion: str = "none"
 
 
 class AnswerCase(BaseModel):

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from eval.datasets_io import GuardrailCase
@@ -47,10 +48,32 @@ def evaluate(detect: Detector, cases: list[GuardrailCase]) -> dict[str, Any]:
         "false_block_rate": _ratio(len(false_blocks), len(allowed_cases)),
         "per_category": {c: _ratio(blocked[c], totals[c]) for c in sorted(totals)},
         "per_category_detected": {c: _ratio(detected[c], totals[c]) for c in sorted(totals)},
+        "per_carrier": _breakdown(cases, hits, lambda c: c.carrier),
+        "per_evasion": _breakdown(cases, hits, lambda c: c.evasion),
         "latency_ms": {"p50": round(percentile(latencies, 50), 2), "p95": round(percentile(latencies, 95), 2)},
         "missed_ids": [c.id for c in missed],
         "false_block_ids": [c.id for c in false_blocks],
     }
+
+
+def _breakdown(
+    cases: list[GuardrailCase], hits: dict[str, tuple[bool, list[str]]], key: Callable[[GuardrailCase], str]
+) -> dict[str, dict[str, float | int]]:
+    """Block recall and false-block rate for each group of cases (a carrier, an evasion)."""
+    groups: dict[str, list[GuardrailCase]] = {}
+    for case in cases:
+        groups.setdefault(key(case), []).append(case)
+    report = {}
+    for name, group in sorted(groups.items()):
+        blocks = [c for c in group if c.expected == "block"]
+        allows = [c for c in group if c.expected == "allow"]
+        report[name] = {
+            "n_block": len(blocks),
+            "n_allow": len(allows),
+            "block_recall": _ratio(sum(hits[c.id][0] for c in blocks), len(blocks)),
+            "false_block_rate": _ratio(sum(hits[c.id][0] for c in allows), len(allows)),
+        }
+    return report
 
 
 def cold_start_seconds() -> float:

@@ -39,7 +39,7 @@ ENTITY_MASK: dict[str, str] = {
     "RELIGION": "<TÔN_GIÁO>", "POLITICS": "<CHÍNH_TRỊ>", "ETHNICITY": "<DÂN_TỘC>", "BIOMETRIC": "<SINH_TRẮC>",
     "SEX_LIFE": "<ĐỜI_TƯ>", "CRIMINAL_RECORD": "<TIỀN_ÁN>", "FINANCIAL": "<TÀI_CHÍNH>",
     "SECRET_MARKING": "<ĐỘ_MẬT>", "INTERNAL_MARKING": "<NỘI_BỘ>", "PASSWORD": "<MẬT_KHẨU>", "OTP": "<MÃ_OTP>",
-    "API_KEY": "<KHÓA_API>", "INJECTION": "<CHỈ_DẪN_LẠ>",
+    "API_KEY": "<KHÓA_API>", "INJECTION": "<CHỈ_DẪN_LẠ>", "NUMBER": "<DÃY_SỐ>",
 }  # fmt: skip
 
 

@@ -31,7 +31,7 @@ from guardrails.normalizer import MAX_INPUT_CHARS, NormalizedText, fold, normali
 from guardrails.policy import Allowlist, Policy, TermSource
 from guardrails.recognizers.base import folded
 from guardrails.recognizers.sensitive_data_recognizer import TIED_SCORE
-from guardrails.redaction import redact
+from guardrails.redaction import mask_residue, redact
 
 Action = Literal["block", "allow"]
 IDENTIFIERS = {e for e, c in ENTITY_CATEGORY.items() if c == PERSONAL_DATA} - {"ADDRESS"}
@@ -43,6 +43,7 @@ _PERSON_CUE = re.compile(
 )
 
 
+_PLACEHOLDERS = {messages_vi.SECRET_PLACEHOLDER, messages_vi.INTERNAL_PLACEHOLDER}
 _BASE64_BLOB = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])")
 
 
@@ -110,7 +111,7 @@ class Guardrail:
         example names and addresses are fictional) are kept; a value the text introduces is not.
         Injected instructions are masked wherever they come from.
         """
-        verdict = self._decide(text, (PERSONAL_DATA, SENSITIVE_PERSONAL_DATA, CREDENTIAL, PROMPT_INJECTION))
+        verdict = self._decide(text, (PERSONAL_DATA, SENSITIVE_PERSONAL_DATA, CREDENTIAL, PROMPT_INJECTION), storable=False)
         if not verdict.blocked or not sources:
             return verdict
         vetted = fold(normalize("\n".join(sources)).text)
@@ -124,16 +125,37 @@ class Guardrail:
         found = sorted({f.category for f in kept}, key=CATEGORIES.index)
         return Verdict("block", kept, redact(text, kept), _message(found), found)
 
-    def _decide(self, text: str, categories: tuple[str, ...]) -> Verdict:
-        view = _validated_view(text)
-        results = self._analyzer.analyze(view.text, language="vi", return_decision_process=False)
-        results += self._encoded_results(view.text)
-        findings = self._findings(view, results, categories)
+    def _decide(self, text: str, categories: tuple[str, ...], storable: bool = True) -> Verdict:
+        findings = self._analyse(text, categories)
         blocked = [f for f in findings if self.policy.rule(f.category).action == "block"]
         found = sorted({f.category for f in blocked}, key=CATEGORIES.index)
         if not blocked:
             return Verdict("allow", findings, text, messages_vi.ALLOWED, [])
-        return Verdict("block", blocked, redact(text, blocked), _message(found), found)
+        redacted = self._redact_until_clean(text, blocked, categories) if storable else redact(text, blocked)
+        return Verdict("block", blocked, redacted, _message(found), found)
+
+    def _analyse(self, text: str, categories: tuple[str, ...]) -> list[Finding]:
+        view = _validated_view(text)
+        results = self._analyzer.analyze(view.text, language="vi", return_decision_process=False)
+        results += self._encoded_results(view.text)
+        return self._findings(view, results, categories)
+
+    def _redact_until_clean(self, text: str, blocked: list[Finding], categories: tuple[str, ...]) -> str:
+        """The masked text, checked again until nothing in it would be blocked.
+
+        Masking one value can expose another to its recognizer (a name whose cue was a masked
+        neighbour's), and whatever no recognizer saw must still not be stored or resent: long
+        digit runs and e-mail-like tokens left in a blocked message are masked as well.
+        """
+        redacted = redact(text, blocked)
+        for _ in range(3):
+            if redacted in _PLACEHOLDERS or not redacted.strip():
+                return redacted
+            again = [f for f in self._analyse(redacted, categories) if self.policy.rule(f.category).action == "block"]
+            if not again:
+                break
+            redacted = redact(redacted, again)
+        return mask_residue(redacted)
 
     def _encoded_results(self, text: str) -> list[RecognizerResult]:
         """Data hidden in base64: the decoded text is analysed and its findings cover the whole blob."""

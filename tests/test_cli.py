@@ -134,11 +134,11 @@ def test_guard_jsonl_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows == [
-        {"id": "a", "action": "block", "categories": ["personal_data"]},
-        {"id": "b", "action": "allow", "categories": []},
+        {"id": "a", "action": "block", "categories": ["personal_data"], "redacted": "SĐT <SĐT> của chị <HỌ_TÊN>"},
+        {"id": "b", "action": "allow", "categories": [], "redacted": "lệ phí khai sinh bao nhiêu"},
         {"id": None, "line": 3, "error": "invalid_line"},
         {"id": "d", "error": "empty_text"},
-        {"id": "e", "action": "block", "categories": ["prompt_injection"]},
+        {"id": "e", "action": "block", "categories": ["prompt_injection"], "redacted": "<CHỈ_DẪN_LẠ>"},
     ]
     assert "0912345678" not in result.stdout
 
