@@ -36,6 +36,8 @@ _WIDER_UNITS = {
 }  # fmt: skip
 _ALL_UNITS = {**_HOUSE_UNITS, **_NUMBERED_UNITS, **_WIDER_UNITS}
 _LONGEST_UNIT = max(len(u.split()) for u in _ALL_UNITS)
+_FIRST_WORDS = frozenset(u.split()[0] for u in _ALL_UNITS)
+_STARTING_WORDS = frozenset(u.split()[0] for u in (*_HOUSE_UNITS, *_NUMBERED_UNITS))
 # Words that end a lower-case address typed without capitals ("thon dong co nguoi…").
 _STOPWORDS = frozenset(
     ("co", "bi", "la", "o", "va", "hoi", "cua", "nha", "nguoi", "thi", "ma", "de", "da", "dang", "se", "duoc",
@@ -80,7 +82,7 @@ class HomeAddressRecognizer(KeywordRecognizer):
         results = []
         i = 0
         while i < len(tokens):
-            span = _address_at(tokens, i, text, accented, lower_case)
+            span = _address_at(tokens, i, text, accented, lower_case) if tokens[i].key in _STARTING_WORDS else None
             if span is None:
                 i += 1
                 continue
@@ -95,6 +97,8 @@ class HomeAddressRecognizer(KeywordRecognizer):
 
 def _unit_at(tokens: list[_Token], i: int, text: str, units: dict[str, str], accented: bool) -> int:
     """How many tokens from ``i`` spell one of ``units`` (0 if none), checked against diacritics."""
+    if tokens[i].key not in _FIRST_WORDS:
+        return 0
     for size in range(min(_LONGEST_UNIT, len(tokens) - i), 0, -1):
         part = tokens[i : i + size]
         if any(text[a.end : b.start].strip() for a, b in zip(part, part[1:])):
