@@ -26,9 +26,20 @@ ENTITY_CATEGORY: dict[str, str] = {
     },
     "SECRET_MARKING": STATE_SECRET,
     "INTERNAL_MARKING": INTERNAL_DOCUMENT,
+    "SECRET_CONTENT": STATE_SECRET,
+    "INTERNAL_CONTENT": INTERNAL_DOCUMENT,
+    "SENSITIVE_ABOUT_PERSON": SENSITIVE_PERSONAL_DATA,
     **{e: CREDENTIAL for e in ("PASSWORD", "OTP", "API_KEY")},
     "INJECTION": PROMPT_INJECTION,
 }  # fmt: skip
+
+# What the learned layer reports for a whole message, by category.
+LEARNED_ENTITY = {
+    STATE_SECRET: "SECRET_CONTENT",
+    INTERNAL_DOCUMENT: "INTERNAL_CONTENT",
+    SENSITIVE_PERSONAL_DATA: "SENSITIVE_ABOUT_PERSON",
+}
+WHOLE_MESSAGE_ENTITIES = frozenset(LEARNED_ENTITY.values())
 
 # The mask written in place of each entity in redacted text.
 ENTITY_MASK: dict[str, str] = {
@@ -40,6 +51,8 @@ ENTITY_MASK: dict[str, str] = {
     "SEX_LIFE": "<ĐỜI_TƯ>", "CRIMINAL_RECORD": "<TIỀN_ÁN>", "FINANCIAL": "<TÀI_CHÍNH>",
     "SECRET_MARKING": "<ĐỘ_MẬT>", "INTERNAL_MARKING": "<NỘI_BỘ>", "PASSWORD": "<MẬT_KHẨU>", "OTP": "<MÃ_OTP>",
     "API_KEY": "<KHÓA_API>", "INJECTION": "<CHỈ_DẪN_LẠ>", "NUMBER": "<DÃY_SỐ>",
+    "SECRET_CONTENT": "<NỘI_DUNG_MẬT>", "INTERNAL_CONTENT": "<NỘI_DUNG_NỘI_BỘ>",
+    "SENSITIVE_ABOUT_PERSON": "<THÔNG_TIN_NHẠY_CẢM>",
 }  # fmt: skip
 
 

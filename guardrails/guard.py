@@ -15,11 +15,13 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from guardrails import messages_vi
 from guardrails.analyzer import build_analyzer
+from guardrails.content_model import ContentModel, shipped_model, signals_of
 from guardrails.findings import (
     CATEGORIES,
     CREDENTIAL,
     ENTITY_CATEGORY,
     INTERNAL_DOCUMENT,
+    LEARNED_ENTITY,
     PERSONAL_DATA,
     PROMPT_INJECTION,
     SENSITIVE_PERSONAL_DATA,
@@ -90,12 +92,14 @@ class Guardrail:
         flag_store: FlagStore | None = None,
         hmac_key: bytes = b"",
         analyzer: AnalyzerEngine | None = None,
+        content_model: ContentModel | None | Literal["shipped"] = "shipped",
     ) -> None:
         self.policy = policy or Policy.load()
         self.allowlist = allowlist or Allowlist()
         self.flag_store = flag_store
         self._hmac_key = hmac_key
         self._analyzer = analyzer or build_analyzer()
+        self._content_model = shipped_model() if content_model == "shipped" else content_model
 
     def check(self, text: str, context: dict[str, str] | None = None) -> Verdict:
         """Decide on a prompt; a block is recorded (redacted) in the flag store, if there is one."""
@@ -135,10 +139,39 @@ class Guardrail:
         return Verdict("block", blocked, redacted, _message(found), found)
 
     def _analyse(self, text: str, categories: tuple[str, ...]) -> list[Finding]:
+        view, results = self._rule_results(text)
+        return self._findings(view, results, categories)
+
+    def _rule_results(self, text: str) -> tuple[NormalizedText, list[RecognizerResult]]:
         view = _validated_view(text)
         results = self._analyzer.analyze(view.text, language="vi", return_decision_process=False)
-        results += self._encoded_results(view.text)
-        return self._findings(view, results, categories)
+        return view, results + self._encoded_results(view.text)
+
+    def model_inputs(self, text: str) -> tuple[str, list[str]]:
+        """What the learned layer reads of a message: its folded view and the rules' signals."""
+        view, results = self._rule_results(text)
+        return self._model_inputs(view, results)
+
+    def _model_inputs(self, view: NormalizedText, results: list[RecognizerResult]) -> tuple[str, list[str]]:
+        view_folded = folded(view.text)
+        return view_folded, signals_of(((r.entity_type, r.score) for r in results), self._about_person(view, results))
+
+    @staticmethod
+    def _about_person(view: NormalizedText, results: list[RecognizerResult]) -> bool:
+        entities = {r.entity_type for r in results if r.score >= 0.6}
+        return bool(entities & IDENTIFIERS) or bool(_PERSON_CUE.search(folded(view.text)))
+
+    def _learned_findings(
+        self, view: NormalizedText, results: list[RecognizerResult], categories: tuple[str, ...]
+    ) -> list[Finding]:
+        """Findings of the learned heads for the whole message (only when checking prompts)."""
+        if self._content_model is None or STATE_SECRET not in categories:
+            return []
+        flagged = self._content_model.flagged(*self._model_inputs(view, results))
+        return [
+            Finding(category, LEARNED_ENTITY[category], 0, view.original_length, round(score, 3), "ContentModel")
+            for category, score in flagged.items()
+        ]
 
     def _redact_until_clean(self, text: str, blocked: list[Finding], categories: tuple[str, ...]) -> str:
         """The masked text, checked again until nothing in it would be blocked.
@@ -178,10 +211,11 @@ class Guardrail:
         return results
 
     def _findings(self, view: NormalizedText, results: list[RecognizerResult], categories: tuple[str, ...]) -> list[Finding]:
-        entities = {r.entity_type for r in results if r.score >= 0.6}
-        about_person = bool(entities & IDENTIFIERS) or bool(_PERSON_CUE.search(folded(view.text)))
+        learned = self._learned_findings(view, results, categories)
+        # The learned head says someone identifiable is described: their address and sensitive words count.
+        about_person = self._about_person(view, results) or any(f.category == SENSITIVE_PERSONAL_DATA for f in learned)
         allowed_spans = self._allowlisted_spans(view)
-        findings = []
+        findings = list(learned)
         for result in results:
             category = ENTITY_CATEGORY.get(result.entity_type)
             if category not in categories:

@@ -8,7 +8,7 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from guardrails import messages_vi
-from guardrails.findings import ENTITY_MASK, INTERNAL_DOCUMENT, STATE_SECRET, Finding
+from guardrails.findings import ENTITY_MASK, INTERNAL_DOCUMENT, STATE_SECRET, WHOLE_MESSAGE_ENTITIES, Finding
 
 _ENGINE = AnonymizerEngine()
 
@@ -55,7 +55,8 @@ def redact(text: str, findings: list[Finding]) -> str:
         return messages_vi.SECRET_PLACEHOLDER
     if INTERNAL_DOCUMENT in categories:
         return messages_vi.INTERNAL_PLACEHOLDER
-    chosen = non_overlapping(findings)
+    # A learned finding covers the whole message: its values are the spans the rules found.
+    chosen = non_overlapping([f for f in findings if f.entity_type not in WHOLE_MESSAGE_ENTITIES])
     if not chosen:
         return text
     results = [RecognizerResult(f.entity_type, *to_word_bounds(text, f.start, f.end), f.score) for f in chosen]
