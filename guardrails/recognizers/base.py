@@ -61,9 +61,10 @@ def make_result(recognizer: EntityRecognizer, entity: str, start: int, end: int,
 class ContextPatternRecognizer(PatternRecognizer):
     """A pattern recognizer whose context words are matched on the folded text around a match.
 
-    ``validate_result`` returns ``False`` to drop a match and ``None`` to keep it at its pattern
-    score (never ``True``: Presidio would lift the score to 1.0 before context is weighed).
-    With ``REQUIRES_CONTEXT`` a match without a context word is dropped.
+    A check (``checks_out``: a check digit, a known prefix) is a score, not a gate: a value that
+    fails it loses ``FAILED_CHECK_PENALTY``, so it still counts after a clear cue ("mã số thuế
+    của tôi 0101234568" is someone's, mistyped) and not alone. With ``REQUIRES_CONTEXT`` a match
+    without a context word is dropped.
     """
 
     ENTITY: ClassVar[str]
@@ -73,6 +74,7 @@ class ContextPatternRecognizer(PatternRecognizer):
     REQUIRES_CONTEXT: ClassVar[bool] = False
     WINDOW_BEFORE: ClassVar[int] = 60
     WINDOW_AFTER: ClassVar[int] = 20
+    FAILED_CHECK_PENALTY: ClassVar[float] = 0.35
 
     def __init__(self) -> None:
         super().__init__(
@@ -93,9 +95,19 @@ class ContextPatternRecognizer(PatternRecognizer):
             )
             if self.REQUIRES_CONTEXT and not context:
                 continue
+            if not self.checks_out(text[result.start : result.end]):
+                result.score = max(0.05, result.score - self.FAILED_CHECK_PENALTY)
             if context:
                 result.score = min(1.0, result.score + self.CONTEXT_BOOST)
             # Context is already weighed: keep Presidio's lemma-based enhancer away from it.
             result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
             results.append(result)
         return results
+
+    def checks_out(self, pattern_text: str) -> bool:
+        """Whether the value passes its format's own check; subclasses with a check override it."""
+        return True
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        # Never Presidio's gate: it would drop a failed value, or lift a valid one to 1.0 before context.
+        return None

@@ -22,5 +22,5 @@ class CardRecognizer(ContextPatternRecognizer):
     PATTERNS = [Pattern("card_digits", rf"(?<![\d.,/])[2-6](?:{SEP}\d){{12,18}}(?![\d/])", 0.6)]
     CONTEXT = ("the", "visa", "master", "atm", "jcb", "napas", "card", "so the", "the tin dung")
 
-    def validate_result(self, pattern_text: str) -> bool | None:
-        return None if luhn_valid(digits_only(pattern_text)) else False
+    def checks_out(self, pattern_text: str) -> bool:
+        return bool(luhn_valid(digits_only(pattern_text)))

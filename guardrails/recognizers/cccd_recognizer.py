@@ -15,10 +15,10 @@ class CccdRecognizer(ContextPatternRecognizer):
     PATTERNS = [Pattern("cccd_12_digits", rf"(?<![\d.,/])\d(?:{SEP}\d){{11}}(?![\d/])", 0.65)]
     CONTEXT = ("cccd", "can cuoc", "cmnd", "cmt", "chung minh", "dinh danh", "so ddcn", "id card")
 
-    def validate_result(self, pattern_text: str) -> bool | None:
+    def checks_out(self, pattern_text: str) -> bool:
         digits = digits_only(pattern_text)
         century = century_of(digits[3])
         if len(digits) != 12 or not is_province_code(digits[:3]) or century is None:
             return False
         born = (century - 1) * 100 + int(digits[4:6])  # century_of gives the century number (20 → 1900s)
-        return None if 1900 <= born <= dt.date.today().year else False
+        return bool(1900 <= born <= dt.date.today().year)

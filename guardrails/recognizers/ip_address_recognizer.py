@@ -17,9 +17,6 @@ class IpAddressRecognizer(ContextPatternRecognizer):
     PATTERNS = [Pattern("ipv4", rf"(?<![\d.]){_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}(?![\d.])", 0.6)]
     CONTEXT = ("ip", "dia chi may", "may tinh", "server", "may chu", "truy cap tu", "dang nhap tu")
 
-    def validate_result(self, pattern_text: str) -> bool | None:
-        return None
-
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: ANN001, ANN201
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         for result in results:

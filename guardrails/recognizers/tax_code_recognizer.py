@@ -14,5 +14,5 @@ class TaxCodeRecognizer(ContextPatternRecognizer):
     CONTEXT = ("mst", "ma so thue", "ma thue", "tax code", "ma so doanh nghiep")
     CONTEXT_BOOST = 0.5
 
-    def validate_result(self, pattern_text: str) -> bool | None:
-        return None if is_valid_mst(digits_only(pattern_text)[:10]) else False
+    def checks_out(self, pattern_text: str) -> bool:
+        return bool(is_valid_mst(digits_only(pattern_text)[:10]))

@@ -19,12 +19,10 @@ class VietnamPhoneRecognizer(ContextPatternRecognizer):
     ]
     CONTEXT = ("sdt", "so dien thoai", "dien thoai", "dt:", "lien he", "goi", "zalo", "phone", "tel", "hotline ca nhan")
 
-    def validate_result(self, pattern_text: str) -> bool | None:
+    def checks_out(self, pattern_text: str) -> bool:
         digits = digits_only(pattern_text)
         if digits.startswith("84"):
             digits = "0" + digits[2:]
-        if len(digits) == 10 and carrier_of_prefix(digits[:3]) is not None:
-            return None
-        if len(digits) == 11 and digits[:4] in _LANDLINE_AREAS:
-            return None
-        return False
+        if len(digits) == 10:
+            return carrier_of_prefix(digits[:3]) is not None
+        return len(digits) == 11 and digits[:4] in _LANDLINE_AREAS

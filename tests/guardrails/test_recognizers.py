@@ -78,3 +78,17 @@ def test_detects(guardrail: Guardrail, text: str, entity: str) -> None:
 def test_allows_hard_negatives(guardrail: Guardrail, text: str) -> None:
     verdict = guardrail.check(text)
     assert not verdict.blocked, verdict.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        ("mã số thuế của tôi là 0101234568, tra giúp", True),  # check digit wrong, cue clear
+        ("số CCCD 999123456789 của chị Hoa bị sai à", True),  # province code 999 does not exist
+        ("đơn hàng 0101234568 đã giao chưa", False),  # same digits, no cue: a reference number
+    ],
+)
+def test_a_failed_check_lowers_the_score_instead_of_dropping_the_value(text: str, blocked: bool) -> None:
+    from guardrails import default_guardrail
+
+    assert default_guardrail().check(text).blocked is blocked
