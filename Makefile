@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install install-dev index lint bench loadtest clean
+.PHONY: run test install install-dev index lint bench loadtest guard-model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,13 @@ bench: install-dev
 	$(BIN)/python -m eval.auth_benchmark
 	$(BIN)/python -m eval.usage_benchmark
 	$(BIN)/python -m eval.portal_benchmark
+
+## The guardrail's learned parts, trained on generated data (never on a frozen test split): the
+## person-name model, then the content heads (which read the name model's findings among their signals)
+GUARD_TRAIN = eval/datasets/guardrail_gen/train.jsonl eval/datasets/guardrail_vi.jsonl eval/datasets/guardrail_heldout_vi.jsonl
+guard-model: install-dev
+	$(BIN)/python -m guardrails.name_model_train
+	$(BIN)/python -m guardrails.content_model_train $(addprefix --train ,$(GUARD_TRAIN)) --dev eval/datasets/guardrail_gen/dev.jsonl
 
 ## The evening peak (Locust): PAGES open lesson pages for DURATION s after ramp-up; LOADTEST_DATABASE_URL=postgresql://… WORKERS=2
 PAGES ?= 3000
