@@ -36,13 +36,20 @@ from guardrails.recognizers.sensitive_data_recognizer import TIED_SCORE
 from guardrails.redaction import mask_residue, redact
 
 Action = Literal["block", "allow"]
-IDENTIFIERS = {e for e, c in ENTITY_CATEGORY.items() if c == PERSONAL_DATA} - {"ADDRESS"}
-# Someone the message is about, even without a name: "chị ấy", "cháu", "vợ tôi", "tôi bị".
+# Quasi-identifiers name nobody alone: a home address, a date of birth, a given name without its
+# family name ("em Phương" in a work chat). They count once the message is about someone: beside an
+# identifier, a person cue, or (for a given name) a sensitive fact.
+QUASI_IDENTIFIERS = {"ADDRESS", "DOB"}
+IDENTIFIERS = {e for e, c in ENTITY_CATEGORY.items() if c == PERSONAL_DATA} - QUASI_IDENTIFIERS
+TIED_QUASI_SCORE = 0.7
+# Someone the message is about, even without a name: "chị ấy", "cháu", "vợ tôi", "tôi bị", "tôi sinh".
 _PERSON_CUE = re.compile(
     r"(?<![a-z])((ong|ba|anh|chi|em|co|chu|bac|chau|cu) (ay|nay|do|kia|ta)|(vo|chong|con|me|bo|cha|anh|chi|em) "
-    r"(toi|em|minh|anh ay|chi ay)|(toi|em|minh) (bi|dang bi|mac|co tien|theo dao|la nguoi)|nha (ong|ba|anh|chi)|"
-    r"ho (ong|ba|anh|chi)|(cua|ve) (ong|ba|anh|chi|chau|co|chu) [a-z]+)(?![a-z])"
+    r"(toi|em|minh|anh ay|chi ay)|(toi|em|minh) (bi|dang bi|mac|co tien|theo dao|la nguoi|sinh)|nha (ong|ba|anh|chi)|"
+    r"ho (ong|ba|anh|chi)|(cua|ve) (ong|ba|anh|chi|chau|co|chu) [a-z]+|(ngay|nam) sinh (cua )?(toi|em|minh|con|chau))(?![a-z])"
 )
+# A date in a hypothetical ("nếu trẻ sinh ngày 29/02/2008 thì…") is nobody's.
+_HYPOTHETICAL = re.compile(r"(?<![a-z])(neu|gia su|gia dinh|vi du|chang han|vd|gia thu|truong hop)(?![a-z])")
 
 
 _PLACEHOLDERS = {messages_vi.SECRET_PLACEHOLDER, messages_vi.INTERNAL_PLACEHOLDER}
@@ -213,7 +220,14 @@ class Guardrail:
     def _findings(self, view: NormalizedText, results: list[RecognizerResult], categories: tuple[str, ...]) -> list[Finding]:
         learned = self._learned_findings(view, results, categories)
         # The learned head says someone identifiable is described: their address and sensitive words count.
-        about_person = self._about_person(view, results) or any(f.category == SENSITIVE_PERSONAL_DATA for f in learned)
+        sensitive = any(ENTITY_CATEGORY.get(r.entity_type) == SENSITIVE_PERSONAL_DATA for r in results)
+        given_name = any(r.entity_type == "PERSON" and 0.4 <= r.score < 0.5 for r in results)
+        about_person = (
+            self._about_person(view, results)
+            or any(f.category == SENSITIVE_PERSONAL_DATA for f in learned)
+            or (given_name and sensitive)
+        )
+        view_folded = folded(view.text)
         allowed_spans = self._allowlisted_spans(view)
         findings = list(learned)
         for result in results:
@@ -221,11 +235,14 @@ class Guardrail:
             if category not in categories:
                 continue
             score = result.score
-            # Sensitive words and home addresses are personal data only when tied to a person.
+            # Sensitive words and quasi-identifiers are personal data only when tied to a person.
             if about_person and category == SENSITIVE_PERSONAL_DATA:
                 score = max(score, TIED_SCORE)
-            if about_person and result.entity_type == "ADDRESS":
-                score = max(score, 0.7)
+            if result.entity_type == "DOB":
+                hypothetical = _HYPOTHETICAL.search(view_folded[max(0, result.start - 40) : result.start])
+                score = min(score, 0.45) if hypothetical or not about_person else score
+            if about_person and (result.entity_type == "ADDRESS" or (result.entity_type == "PERSON" and score >= 0.4)):
+                score = max(score, TIED_QUASI_SCORE)
             if score < self.policy.rule(category).threshold:
                 continue
             if any(s <= result.start and result.end <= e for s, e in allowed_spans):

@@ -22,6 +22,10 @@ _OTP_CUE = re.compile(
 _ACCOUNT_CUE = re.compile(r"(?<![a-z])(tai\s*khoan|tk|user(?:name)?|dang\s*nhap|login|admin)(?![a-z])")
 _TOKEN = re.compile(r"[^\s,;\"'“”()<>]+")
 _FORM_CODE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$")  # CT01, A4, G7: names of forms and sizes
+# A value already hidden: "pass=<hidden>", "mật khẩu: ******", "mk: xxx". Nothing follows it that is the secret.
+_HIDDEN = re.compile(r"^[=:]?\s*(<[^<>]{0,20}>|\*{3,}|x{3,}|\.{3,}|…|\[[^\[\]]{0,20}\])", re.IGNORECASE)
+# The next setting of a pasted configuration ("host=…", "port:…") is not the password's value.
+_OTHER_SETTING = re.compile(r"^[A-Za-z_]{2,20}[=:]")
 _SYMBOLS = set("@#$%^&*!~+=?_")
 WINDOW = 80
 
@@ -55,11 +59,16 @@ class CredentialRecognizer(EntityRecognizer):
         found: dict[tuple[int, int], tuple[str, float]] = {}
         for cue, entity, digits_ok in ((_PASSWORD_CUE, "PASSWORD", 6), (_OTP_CUE, "OTP", 4), (_ACCOUNT_CUE, "PASSWORD", 99)):
             for match in cue.finditer(view):
+                if _HIDDEN.match(text[match.end() : match.end() + 24].lstrip()):
+                    continue
                 window_end = min(len(text), match.end() + WINDOW)
                 for token in _TOKEN.finditer(text, match.end(), window_end):
-                    if secret_like(token.group(0), digits_ok):
-                        end = token.start() + len(token.group(0).rstrip(".,:;"))
-                        found.setdefault((token.start(), end), (entity, 0.85))
+                    if _OTHER_SETTING.match(token.group(0)) and not cue.match(folded(token.group(0))):
+                        break
+                    value = token.group(0).lstrip("=:")
+                    if secret_like(value, digits_ok):
+                        start = token.end() - len(value)
+                        found.setdefault((start, start + len(value.rstrip(".,:;"))), (entity, 0.85))
         return [make_result(self, entity, start, end, score) for (start, end), (entity, score) in found.items()]
 
 

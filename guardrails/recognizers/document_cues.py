@@ -64,13 +64,17 @@ def looks_like_document(text: str) -> bool:
 def standalone_marking(text: str, start: int, end: int) -> bool:
     """A marking written as a stamp: upper or mixed case, bracketed, followed by a colon, or alone on its line."""
     word = text[start:end]
-    # "TỐI MẬT" is a stamp; "TuYệT MậT" an evasion; "Tối mật" in a sentence is neither.
-    odd_case = word.isupper() or any(not (w.islower() or w.istitle() or w.isupper()) for w in word.split())
     after = text[end : end + 2]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end != -1 else len(text)].strip()
-    return odd_case or _bracketed(text, start, end) or after.lstrip().startswith(":") or len(line) <= len(word) + 12
+    # "TuYệT MậT" is an evasion. "TỐI MẬT" is a stamp where a stamp goes (heading a line, or at the
+    # top of the message), not when a rule names the level inside its sentence ("sao, chụp tài
+    # liệu TỐI MẬT phải được…").
+    odd_case = any(not (w.islower() or w.istitle() or w.isupper()) for w in word.split())
+    heads_line = len(text[line_start:start].split()) <= 2 or start < 40
+    stamp = word.isupper() and (heads_line or not about_rules(text))
+    return odd_case or stamp or _bracketed(text, start, end) or after.lstrip().startswith(":") or len(line) <= len(word) + 12
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:

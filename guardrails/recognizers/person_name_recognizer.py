@@ -17,8 +17,9 @@ from pathlib import Path
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from guardrails.name_lexicon import TOP_SURNAMES
 from guardrails.name_model import NameSpanModel
-from guardrails.normalizer import fold
+from guardrails.normalizer import fold, strip_marks
 from guardrails.recognizers.base import make_result
 
 _PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "place_names.txt"
@@ -51,11 +52,36 @@ class PersonNameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         model = _model()
         results = []
-        for span in model.spans(text):
+        for span in model.spans(_casing_view(text)):
             name = text[span.start : span.end]
             if _PLACEHOLDER.search(name) or _PLACEHOLDER_AFTER.match(text, span.end) or fold(name) in _PLACES:
                 continue
             # The model's own threshold becomes the policy's 0.5, its certainty above it stays above.
-            score = 0.5 + 0.5 * (span.score - model.threshold) / max(1e-9, 1 - model.threshold)
-            results.append(make_result(self, "PERSON", span.start, span.end, round(min(1.0, score), 3)))
+            score = min(1.0, 0.5 + 0.5 * (span.score - model.threshold) / max(1e-9, 1 - model.threshold))
+            if _weak(name):
+                score = WEAK_NAME_SCORE
+            results.append(make_result(self, "PERSON", span.start, span.end, round(score, 3)))
         return results
+
+
+# A name that identifies nobody alone: the guard counts it only beside an identifier or a sensitive fact.
+WEAK_NAME_SCORE = 0.45
+
+
+def _weak(name: str) -> bool:
+    """A given name alone ("em Phương"), or an unaccented lower-case run whose family name is rare
+    ("khong dan": Khổng is a family name, "không" the commonest word)."""
+    words = name.split()
+    if len(words) == 1:
+        return True
+    return name.islower() and strip_marks(name) == name and fold(words[0]) not in TOP_SURNAMES
+
+
+def _casing_view(text: str) -> str:
+    """A message typed in capitals says nothing by its case: the model reads it in lower case."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return lowered
+    return text

@@ -34,7 +34,7 @@ def entities(guardrail: Guardrail, text: str) -> set[str]:
         ("hộ chiếu số C1234567", "PASSPORT"),
         ("xe biển số 29A-123.45 đỗ trước cổng", "PLATE"),
         ("GPLX số 012345678901 hạng B2", "DRIVING_LICENCE"),
-        ("sinh ngày 12/03/1985 tại Hà Nội", "DOB"),
+        ("Tôi sinh ngày 12/03/1985 tại Hà Nội", "DOB"),
         ("máy tính có IP 10.20.30.40 bị khóa", "IP"),
         ("ông Nguyễn Văn Hùng đến nộp hồ sơ", "PERSON"),
         ("họ tên: TRẦN THỊ MAI", "PERSON"),
