@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import hmac
 import re
@@ -53,19 +51,6 @@ _HYPOTHETICAL = re.compile(r"(?<![a-z])(neu|gia su|gia dinh|vi du|chang han|vd|g
 
 
 _PLACEHOLDERS = {messages_vi.SECRET_PLACEHOLDER, messages_vi.INTERNAL_PLACEHOLDER}
-_BASE64_BLOB = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])")
-
-
-def decode_base64_text(blob: str) -> str | None:
-    """The text a base64 blob encodes, if it encodes readable UTF-8 text."""
-    try:
-        decoded = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return None
-    readable = sum(ch.isalnum() or ch.isspace() or ch in ".,:;-_@/|()" for ch in decoded)
-    return decoded if decoded and readable / len(decoded) > 0.85 else None
-
-
 class GuardInputError(ValueError):
     """Input the guardrail refuses to analyse; ``code`` and ``message_vi`` are ready for a 4xx body."""
 
@@ -152,7 +137,7 @@ class Guardrail:
     def _rule_results(self, text: str) -> tuple[NormalizedText, list[RecognizerResult]]:
         view = _validated_view(text)
         results = self._analyzer.analyze(view.text, language="vi", return_decision_process=False)
-        return view, results + self._encoded_results(view.text)
+        return view, results
 
     def model_inputs(self, text: str) -> tuple[str, list[str]]:
         """What the learned layer reads of a message: its folded view and the rules' signals."""
@@ -196,26 +181,6 @@ class Guardrail:
                 break
             redacted = redact(redacted, again)
         return mask_residue(redacted)
-
-    def _encoded_results(self, text: str) -> list[RecognizerResult]:
-        """Data hidden in base64: the decoded text is analysed and its findings cover the whole blob."""
-        results = []
-        for match in _BASE64_BLOB.finditer(text):
-            decoded = decode_base64_text(match.group(0))
-            if decoded is None:
-                continue
-            inner = self._analyzer.analyze(normalize(decoded).text, language="vi")
-            for result in inner:
-                results.append(
-                    RecognizerResult(
-                        result.entity_type,
-                        match.start(),
-                        match.end(),
-                        result.score,
-                        recognition_metadata=result.recognition_metadata,
-                    )
-                )
-        return results
 
     def _findings(self, view: NormalizedText, results: list[RecognizerResult], categories: tuple[str, ...]) -> list[Finding]:
         learned = self._learned_findings(view, results, categories)

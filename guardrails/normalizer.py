@@ -8,6 +8,8 @@ view remembers the span of the original it came from, so findings map back to or
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -170,6 +172,32 @@ def _lookalike_digits(view: NormalizedText) -> list[tuple[int, int, str]]:
     return replacements
 
 
+_BASE64_BLOB = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{12,}={0,2}(?![A-Za-z0-9+/=])")
+
+
+def decode_base64_text(blob: str) -> str | None:
+    """The text a base64 blob encodes, if it encodes readable UTF-8 text."""
+    if not any(ch.isdigit() or ch.isupper() for ch in blob[1:]) or len(blob) % 4 == 1:
+        return None  # an ordinary long word, not an encoding
+    try:
+        decoded = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    readable = sum(ch.isalnum() or ch.isspace() or ch in ".,:;-_@/|()'\"!?+" for ch in decoded)
+    return decoded if len(decoded) >= 4 and readable / len(decoded) > 0.85 else None
+
+
+def _encoded_texts(view: NormalizedText) -> list[tuple[int, int, str]]:
+    """Base64 blobs that decode to text are read in place, so their content meets its context
+    ("anh <base64 of a name>, SĐT …"); every decoded character maps back to the whole blob."""
+    replacements = []
+    for match in _BASE64_BLOB.finditer(view.text):
+        decoded = decode_base64_text(match.group(0))
+        if decoded is not None:
+            replacements.append((match.start(), match.end(), " " + _base_view(decoded).text + " "))
+    return replacements
+
+
 def normalize(text: str) -> NormalizedText:
     """The normalised view of ``text``; raises ``ValueError`` on input that is not text or too long."""
     if not isinstance(text, str):
@@ -177,6 +205,7 @@ def normalize(text: str) -> NormalizedText:
     if len(text) > MAX_INPUT_CHARS:
         raise ValueError(f"text longer than {MAX_INPUT_CHARS} characters")
     view = _base_view(text)
+    view = _replace(view, _encoded_texts(view))
     view = _replace(view, _spaced_characters(view))
     view = _replace(view, _dotted_words(view))
     view = _replace(view, _spelled_numbers(view))

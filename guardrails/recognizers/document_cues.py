@@ -23,7 +23,8 @@ _DOCUMENT_SHAPE = re.compile(r"(?m)^\s*(so:|kinh gui|v/v|noi nhan|\d+\.\s|[-•]
 # Talking about the secrecy rules themselves: laws, regulations, drafts of internal rules, quizzes.
 _ABOUT_RULES = re.compile(
     r"(?<![a-z])(luat|nghi dinh|thong tu|quy dinh|noi quy|dieu \d+|trac nghiem|on tap|"
-    r"mau dau|khong dua vao|khong duoc dua|co duoc dua|co duoc|thoi han bao ve|khac .{0,30} nhu the nao)(?![a-z])"
+    r"mau dau|khong dua vao|khong duoc dua|co duoc dua|co duoc|thoi han bao ve|khac .{0,30} nhu the nao|"
+    r"cong tac bao ve bi mat|bao ve bi mat nha nuoc|quy che|tap huan|boi duong|tuyen truyen|bai giang)(?![a-z])"
 )
 # Content to work on: after a colon or in quotes, or on further lines.
 _PAYLOAD = re.compile(r"(:\s*\S.{30,}|[\"“«].{25,}[\"”»]|\n\s*\S.{15,})", re.DOTALL)

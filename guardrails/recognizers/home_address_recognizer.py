@@ -132,9 +132,15 @@ def _name_after(tokens: list[_Token], i: int, text: str, lower_case: bool, numbe
     return taken
 
 
+# Words that make "bản" part of another word: văn bản, phiên bản, cơ bản, kịch bản…
+_NOT_HAMLET_AFTER = frozenset({"van", "phien", "co", "nguyen", "tai", "bai", "kich", "ban", "mot", "hai", "ba", "moi"})
+
+
 def _address_at(tokens: list[_Token], i: int, text: str, accented: bool, lower_case: bool) -> tuple[int, int, int] | None:
     """The address starting at token ``i`` as ``(start, end, next token)``, or ``None``."""
     size = _unit_at(tokens, i, text, _HOUSE_UNITS, accented)
+    if size and tokens[i].key == "ban" and i and tokens[i - 1].key in _NOT_HAMLET_AFTER:
+        size = 0
     numbered = False
     if not size:
         size = _unit_at(tokens, i, text, _NUMBERED_UNITS, accented)
