@@ -3,8 +3,9 @@ recognizers saw in it.
 
 Rules find values (numbers, names, markings); some risks have no value to find: decisions of a
 closed meeting, a police operation plan pasted without its stamp, "the house at number 12 has a
-patient with HIV". Three logistic-regression heads score those: ``state_secret``,
-``internal_document`` and ``sensitive_personal_data`` (a person identifiable with a sensitive fact).
+patient with HIV", an instruction to the model hidden in a table cell. Four logistic-regression
+heads score those: ``state_secret``, ``internal_document``, ``sensitive_personal_data`` (a person
+identifiable with a sensitive fact) and ``prompt_injection``.
 They are trained in the repository on generated messages (``make guard-model``, see
 ``guardrails.content_model_train``) and shipped as ``data/content_model.npz``: weights of hashed
 features, read with numpy alone (no pickle, no scikit-learn at run time, nothing downloaded).
@@ -23,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "content_model.npz"
-HEADS = ("state_secret", "internal_document", "sensitive_personal_data")
+HEADS = ("state_secret", "internal_document", "sensitive_personal_data", "prompt_injection")
 BUCKETS = 1 << 18
 _WORD = re.compile(r"[a-z0-9]+")
 # Long messages are judged on their first words: a pasted document shows what it is early, and

@@ -95,7 +95,9 @@ def _base_view(text: str) -> NormalizedText:
         while j < n and (unicodedata.combining(text[j]) or _is_invisible(text[j])):
             j += 1
         cluster = "".join(ch for ch in text[i:j] if not _is_invisible(ch))
-        for char in unicodedata.normalize("NFKC", cluster).translate(HOMOGLYPHS):
+        # Look-alikes replaced on the decomposed cluster, so their marks compose with the Latin letter: "е̂́" → "ế".
+        plain = unicodedata.normalize("NFKD", cluster).translate(HOMOGLYPHS)
+        for char in unicodedata.normalize("NFKC", plain).translate(HOMOGLYPHS):
             out.append(char)
             starts.append(i)
             ends.append(j)
