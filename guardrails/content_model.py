@@ -3,9 +3,8 @@ recognizers saw in it.
 
 Rules find values (numbers, names, markings); some risks have no value to find: decisions of a
 closed meeting, a police operation plan pasted without its stamp, "the house at number 12 has a
-patient with HIV", an instruction to the model hidden in a table cell. Four logistic-regression
-heads score those: ``state_secret``, ``internal_document``, ``sensitive_personal_data`` (a person
-identifiable with a sensitive fact) and ``prompt_injection``.
+patient with HIV". Three logistic-regression heads score those: ``state_secret``,
+``internal_document`` and ``sensitive_personal_data`` (a person identifiable with a sensitive fact).
 They are trained in the repository on generated messages (``make guard-model``, see
 ``guardrails.content_model_train``) and shipped as ``data/content_model.npz``: weights of hashed
 features, read with numpy alone (no pickle, no scikit-learn at run time, nothing downloaded).
@@ -24,7 +23,9 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "content_model.npz"
-HEADS = ("state_secret", "internal_document", "sensitive_personal_data", "prompt_injection")
+# A prompt-injection head was tried and dropped: with three injection families to learn from it
+# keyed on "hướng dẫn" in long pastes (dev recall 0 at 0.1% false blocks). The rules keep that job.
+HEADS = ("state_secret", "internal_document", "sensitive_personal_data")
 BUCKETS = 1 << 18
 _WORD = re.compile(r"[a-z0-9]+")
 # Long messages are judged on their first words: a pasted document shows what it is early, and
@@ -39,9 +40,10 @@ def feature_ids(folded_text: str, signals: Iterable[str]) -> list[int]:
     return sorted({zlib.crc32(g.encode()) & (BUCKETS - 1) for g in grams})
 
 
-def signals_of(found: Iterable[tuple[str, float]], about_person: bool) -> list[str]:
-    """What the recognizers saw, as features: each entity type, whether it was strong, a person cue."""
-    signals = {"person" if about_person else "no-person"}
+def signals_of(found: Iterable[tuple[str, float]], about_person: bool, shape: Iterable[str] = ()) -> list[str]:
+    """What the recognizers saw, as features: each entity type, whether it was strong, a person cue,
+    and the message's shape (its length, whether it asks a question or pastes a document)."""
+    signals = {"person" if about_person else "no-person", *shape}
     for entity, score in found:
         signals.add(f"entity:{entity}")
         if score >= 0.5:

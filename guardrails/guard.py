@@ -30,6 +30,7 @@ from guardrails.flags import FlagRecord, FlagStore
 from guardrails.normalizer import MAX_INPUT_CHARS, NormalizedText, fold, normalize
 from guardrails.policy import Allowlist, Policy, TermSource
 from guardrails.recognizers.base import folded
+from guardrails.recognizers.document_cues import about_rules, asks_for_work, is_question, looks_like_document
 from guardrails.recognizers.sensitive_data_recognizer import TIED_SCORE
 from guardrails.redaction import mask_residue, redact
 
@@ -46,11 +47,20 @@ _PERSON_CUE = re.compile(
     r"(toi|em|minh|anh ay|chi ay)|(toi|em|minh) (bi|dang bi|mac|co tien|theo dao|la nguoi|sinh)|nha (ong|ba|anh|chi)|"
     r"ho (ong|ba|anh|chi)|(cua|ve) (ong|ba|anh|chi|chau|co|chu) [a-z]+|(ngay|nam) sinh (cua )?(toi|em|minh|con|chau))(?![a-z])"
 )
+# The message's shape, as the learned layer sees it.
+_SHAPES = (
+    ("question", is_question),
+    ("work-request", asks_for_work),
+    ("document", looks_like_document),
+    ("about-rules", about_rules),
+)
 # A date in a hypothetical ("nếu trẻ sinh ngày 29/02/2008 thì…") is nobody's.
 _HYPOTHETICAL = re.compile(r"(?<![a-z])(neu|gia su|gia dinh|vi du|chang han|vd|gia thu|truong hop)(?![a-z])")
 
 
 _PLACEHOLDERS = {messages_vi.SECRET_PLACEHOLDER, messages_vi.INTERNAL_PLACEHOLDER}
+
+
 class GuardInputError(ValueError):
     """Input the guardrail refuses to analyse; ``code`` and ``message_vi`` are ready for a 4xx body."""
 
@@ -146,7 +156,11 @@ class Guardrail:
 
     def _model_inputs(self, view: NormalizedText, results: list[RecognizerResult]) -> tuple[str, list[str]]:
         view_folded = folded(view.text)
-        return view_folded, signals_of(((r.entity_type, r.score) for r in results), self._about_person(view, results))
+        words = len(view_folded.split())
+        shape = [f"words:{min(8, words.bit_length())}"]
+        shape += [name for name, test in _SHAPES if test(view.text)]
+        found = ((r.entity_type, r.score) for r in results)
+        return view_folded, signals_of(found, self._about_person(view, results), shape)
 
     @staticmethod
     def _about_person(view: NormalizedText, results: list[RecognizerResult]) -> bool:

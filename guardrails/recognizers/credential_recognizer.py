@@ -25,7 +25,7 @@ _FORM_CODE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$")  # CT01, A4, G7: names of for
 # A value already hidden: "pass=<hidden>", "mật khẩu: ******", "mk: xxx". Nothing follows it that is the secret.
 _HIDDEN = re.compile(r"^[=:]?\s*(<[^<>]{0,20}>|\*{3,}|x{3,}|\.{3,}|…|\[[^\[\]]{0,20}\])", re.IGNORECASE)
 # The next setting of a pasted configuration ("host=…", "port:…") is not the password's value.
-_OTHER_SETTING = re.compile(r"^[A-Za-z_]{2,20}[=:]")
+_OTHER_SETTING = re.compile(r"^[A-Za-z_]{2,20}[=:]\S")
 _SYMBOLS = set("@#$%^&*!~+=?_")
 WINDOW = 80
 

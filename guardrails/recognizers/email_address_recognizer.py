@@ -26,6 +26,7 @@ class EmailAddressRecognizer(ContextPatternRecognizer):
             0.85,
         )
     ]
+
     def checks_out(self, pattern_text: str) -> bool:
         return not (_EXAMPLE_DOMAIN.search(pattern_text) or _PLACEHOLDER_LOCAL.match(pattern_text))
 

@@ -19,7 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.name_lexicon import TOP_SURNAMES
 from guardrails.name_model import NameSpanModel
-from guardrails.normalizer import fold, strip_marks
+from guardrails.normalizer import fold
 from guardrails.recognizers.base import make_result
 
 _PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "place_names.txt"
@@ -69,12 +69,10 @@ WEAK_NAME_SCORE = 0.45
 
 
 def _weak(name: str) -> bool:
-    """A given name alone ("em Phương"), or an unaccented lower-case run whose family name is rare
-    ("khong dan": Khổng is a family name, "không" the commonest word)."""
+    """A given name alone ("em Phương"), or a lower-case run whose family name is not a common one
+    ("khong dan": Khổng is a family name, "không" the commonest word; "danh công an")."""
     words = name.split()
-    if len(words) == 1:
-        return True
-    return name.islower() and strip_marks(name) == name and fold(words[0]) not in TOP_SURNAMES
+    return len(words) == 1 or (name.islower() and fold(words[0]) not in TOP_SURNAMES)
 
 
 def _casing_view(text: str) -> str:

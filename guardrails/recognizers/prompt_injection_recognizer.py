@@ -53,6 +53,13 @@ PHRASES = (
     r"never refuse", r"(guardrail|bo loc|kiem duyet|che do an toan) (da |dang )?(duoc |bi )?(tat|go bo|vo hieu)",
     r"ghi chu (danh )?(cho|toi) (ai|tro ly|chatbot|mo hinh)", r"(note|instructions?) (to|for) (the )?(ai|assistant|model)",
     r"allow_personal_data", r"reveal_prompt", r"policy\s*=\s*none", r"tu khoa (ma )?bo loc", r"che do kiem thu",
+    # Verbs of disclosure or dismissal over what configures the assistant, in either language.
+    r"(reveal|show|print|output|dump|leak|display|tell me) (me )?(your|the) (full |whole |entire )?(system |hidden |initial |internal )?(prompt|instructions|rules|configuration|config|settings|guidelines)",
+    r"you are no longer", r"no longer (an? )?(assistant|bound|restricted)",
+    r"(coi nhu|xem nhu|gia su) (chua|khong) (co|he co) (quy dinh|huong dan|quy tac|rang buoc|bo loc)",
+    r"(khong can|dung) (che|an|giau|loc) (so|thong tin|du lieu|cccd|sdt)",
+    r"(dong vai|nhap vai|voi tu cach) (la )?(quan tri vien|admin|nha phat trien|developer)",
+    r"noi dung (duoc |bi )?(giau|an) (o|tu) (phan )?dau",
 )  # fmt: skip
 _TOPIC_QUESTION = re.compile(
     r"(la gi|what is|nghia la gi|la sao|phong chong|ngan chan|cach phong|how to prevent|tan cong .* la|vi sao|tai sao|"
