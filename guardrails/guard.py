@@ -27,6 +27,7 @@ from guardrails.findings import (
     Finding,
 )
 from guardrails.flags import FlagRecord, FlagStore
+from guardrails.institutional import CONTACTS, institutional
 from guardrails.normalizer import MAX_INPUT_CHARS, NormalizedText, fold, normalize
 from guardrails.policy import Allowlist, Policy, TermSource
 from guardrails.recognizers.base import folded
@@ -217,6 +218,8 @@ class Guardrail:
             # Sensitive words and quasi-identifiers are personal data only when tied to a person.
             if about_person and category == SENSITIVE_PERSONAL_DATA:
                 score = max(score, TIED_SCORE)
+            if result.entity_type in CONTACTS and institutional(view_folded, view.text[result.start : result.end], result.start):
+                score = min(score, 0.45)
             if result.entity_type == "DOB":
                 hypothetical = _HYPOTHETICAL.search(view_folded[max(0, result.start - 40) : result.start])
                 score = min(score, 0.45) if hypothetical or not about_person else score

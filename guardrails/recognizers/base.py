@@ -19,6 +19,15 @@ def digits_only(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+def trivial_digits(text: str) -> bool:
+    """A run nobody is issued: one digit repeated or counted up or down ("12345678", "000000")."""
+    digits = [int(d) for d in digits_only(text)]
+    if len(digits) < 4 or len(digits) < 0.8 * sum(ch.isalnum() for ch in text):
+        return False
+    steps = {b - a for a, b in zip(digits, digits[1:])}
+    return len(steps) == 1 and steps <= {-1, 0, 1}
+
+
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _MIXED_TOKEN = re.compile(r"[a-z0-9@$!]*[a-z][a-z0-9@$!]*")
 
@@ -95,7 +104,9 @@ class ContextPatternRecognizer(PatternRecognizer):
             )
             if self.REQUIRES_CONTEXT and not context:
                 continue
-            if not self.checks_out(text[result.start : result.end]):
+            if trivial_digits(text[result.start : result.end]):
+                result.score = 0.05  # an example in a lesson or a form, not anyone's number
+            elif not self.checks_out(text[result.start : result.end]):
                 result.score = max(0.05, result.score - self.FAILED_CHECK_PENALTY)
             if context:
                 result.score = min(1.0, result.score + self.CONTEXT_BOOST)

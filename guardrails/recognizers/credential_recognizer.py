@@ -23,7 +23,18 @@ _ACCOUNT_CUE = re.compile(r"(?<![a-z])(tai\s*khoan|tk|user(?:name)?|dang\s*nhap|
 _TOKEN = re.compile(r"[^\s,;\"'“”()<>]+")
 _FORM_CODE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$")  # CT01, A4, G7: names of forms and sizes
 # A value already hidden: "pass=<hidden>", "mật khẩu: ******", "mk: xxx". Nothing follows it that is the secret.
-_HIDDEN = re.compile(r"^[=:]?\s*(<[^<>]{0,20}>|\*{3,}|x{3,}|\.{3,}|…|\[[^\[\]]{0,20}\])", re.IGNORECASE)
+# So is a placeholder or an expression that reads the secret from elsewhere ("<your-api-key>",
+# "changeme", os.environ[…], ${DB_PASS}), or an empty value at the end of the line.
+_HIDDEN = re.compile(
+    r"^[=:]?[ \t]*(<[^<>]{0,30}>|\*{3,}|x{3,}|\.{3,}|…|\[[^\[\]]{0,30}\]|\n|$|changeme|change[-_]?me|your[-_ ]|"
+    r"example|placeholder|os\.environ|os\.getenv|getenv|process\.env|env\(|\$\{|\{\{|%\()",
+    re.IGNORECASE,
+)
+# Passwords every lesson warns against: quoted as examples, they are nobody's secret.
+_WEAK_EXAMPLES = frozenset(
+    {"123456", "1234567", "12345678", "123456789", "password", "matkhau", "qwerty", "abc123", "111111", "admin",
+     "admin123", "123123", "iloveyou", "000000", "password1", "abcdef", "123abc", "matkhau123"}
+)  # fmt: skip
 # The next setting of a pasted configuration ("host=…", "port:…") is not the password's value.
 _OTHER_SETTING = re.compile(r"^[A-Za-z_]{2,20}[=:]\S")
 _SYMBOLS = set("@#$%^&*!~+=?_")
@@ -32,8 +43,10 @@ WINDOW = 80
 
 def secret_like(token: str, digits_ok: int) -> bool:
     """Whether ``token`` looks like a password or code rather than a word of the sentence."""
-    value = token.rstrip(".,:;")
+    value = token.rstrip(".,:;?!")
     if not 4 <= len(value) <= 64 or "/" in value or "://" in value or _FORM_CODE.match(value):
+        return False
+    if value.lower() in _WEAK_EXAMPLES or re.fullmatch(r"[A-Za-z_]+", value):  # an example, or a name in code
         return False
     if not value.isascii():
         return False

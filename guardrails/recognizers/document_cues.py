@@ -30,6 +30,9 @@ _ABOUT_RULES = re.compile(
 _PAYLOAD = re.compile(r"(:\s*\S.{30,}|[\"“«].{25,}[\"”»]|\n\s*\S.{15,})", re.DOTALL)
 
 
+_QUOTES = {"'", '"', "“", "”", "‘", "’", "«", "»"}
+
+
 def about_rules(text: str) -> bool:
     return bool(_ABOUT_RULES.search(folded(text)))
 
@@ -65,6 +68,8 @@ def looks_like_document(text: str) -> bool:
 def standalone_marking(text: str, start: int, end: int) -> bool:
     """A marking written as a stamp: upper or mixed case, bracketed, followed by a colon, or alone on its line."""
     word = text[start:end]
+    if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES and is_question(text):
+        return False  # "which documents marked 'LƯU HÀNH NỘI BỘ' can we share?": named, not stamped
     after = text[end : end + 2]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

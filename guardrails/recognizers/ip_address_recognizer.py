@@ -21,6 +21,9 @@ class IpAddressRecognizer(ContextPatternRecognizer):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         for result in results:
             # Private and documentation addresses ("192.168.1.1 là gì?") identify nobody on their own.
-            if _PRIVATE.match(text[result.start : result.end]) and result.score < 0.9:
+            address = text[result.start : result.end]
+            if address.startswith(("127.", "0.")):
+                result.score = 0.1  # this machine or no machine: never anyone's address
+            elif _PRIVATE.match(address) and result.score < 0.9:
                 result.score = 0.4
         return results

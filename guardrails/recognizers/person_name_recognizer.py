@@ -58,6 +58,8 @@ class PersonNameRecognizer(EntityRecognizer):
                 continue
             # The model's own threshold becomes the policy's 0.5, its certainty above it stays above.
             score = min(1.0, 0.5 + 0.5 * (span.score - model.threshold) / max(1e-9, 1 - model.threshold))
+            if _inside_place_name(text, span.start):
+                continue
             if _weak(name):
                 score = WEAK_NAME_SCORE
             results.append(make_result(self, "PERSON", span.start, span.end, round(score, 3)))
@@ -73,6 +75,25 @@ def _weak(name: str) -> bool:
     ("khong dan": Khổng is a family name, "không" the commonest word; "danh công an")."""
     words = name.split()
     return len(words) == 1 or (name.islower() and fold(words[0]) not in TOP_SURNAMES)
+
+
+# Words that open the name of a school, street or other place: "trường Chu Văn An", "phố Lê Văn Hưu".
+_PLACE_WORDS = frozenset(
+    ("truong", "duong", "pho", "phuong", "xa", "cau", "cho", "thcs", "thpt", "th", "mn", "tieu hoc", "benh vien",
+     "quan", "huyen", "tinh", "khu", "cong vien", "giai", "san")
+)  # fmt: skip
+
+
+def _inside_place_name(text: str, start: int) -> bool:
+    """Whether the span continues a capitalised run that a place word opens ("trường Chu | Văn An")."""
+    words = text[max(0, start - 40) : start].split()
+    run = 0
+    while run < len(words) and words[-1 - run][:1].isupper() and run < 3:
+        run += 1
+    if run == 0 or run == len(words):
+        return False
+    before = fold(" ".join(words[-run - 2 : -run]))
+    return before.split()[-1] in _PLACE_WORDS or before in _PLACE_WORDS
 
 
 def _casing_view(text: str) -> str:

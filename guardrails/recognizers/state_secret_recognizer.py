@@ -7,6 +7,8 @@ as mật khẩu, bảo mật, mật độ, mật ong, thân mật are not markin
 
 from __future__ import annotations
 
+import re
+
 from guardrails.recognizers.base import folded
 from guardrails.recognizers.document_cues import about_rules, has_payload, is_question, marking_score, standalone_marking
 from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
@@ -14,6 +16,9 @@ from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
 # Words around a bare "mật" that make it something else: mật khẩu, bảo mật, mật độ, mật ong…
 _NOT_MARKING_BEFORE = {"bảo", "bí", "thân", "cơ", "tuyệt", "tối", "độ", "giữ", "cẩn"}
 _NOT_MARKING_AFTER = {"khẩu", "độ", "ong", "mã", "thiết", "báo", "thám", "vụ", "ngọt", "gấu"}
+
+
+_NO_LEVEL = re.compile(r"\s*(khong|thuong|binh thuong|chua|[-–—/]|\(khong\)|none)(?![a-z])")
 
 
 class StateSecretRecognizer(KeywordRecognizer):
@@ -34,6 +39,8 @@ class StateSecretRecognizer(KeywordRecognizer):
         if end - start <= 3:  # a bare "mật": only the word itself, written as a stamp
             return 0.9 if self._stamp_mat(text, start, end) else 0.0
         phrase = text[start:end]
+        if folded(text)[start:end].startswith("do") and ":" in phrase and _NO_LEVEL.match(folded(text)[end : end + 12]):
+            return 0.0  # "Độ mật: không", "Do mat: Thuong": the field says the document is not classified
         if folded(text)[start:end].startswith("do") and ":" not in phrase:
             # "công văn độ Mật", "độ Tối mật": a level named with a capital; "xác định độ mật" is not.
             level = phrase.split()[1:2]

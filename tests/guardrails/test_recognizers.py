@@ -21,7 +21,7 @@ def entities(guardrail: Guardrail, text: str) -> set[str]:
     [
         ("CCCD của tôi 001085012345", "CCCD"),
         ("số định danh 079 3 02 123456 của cháu", "CCCD"),
-        ("CMND số 123456789 cấp năm 2010", "CMND"),
+        ("CMND số 283746519 cấp năm 2010", "CMND"),
         ("gọi chị Hoa 0912.345.678 nhé", "PHONE"),
         ("liên hệ +84 912 345 678", "PHONE"),
         ("số bàn: 024 3825 1234 (nhà riêng)", "PHONE"),
@@ -29,7 +29,7 @@ def entities(guardrail: Guardrail, text: str) -> set[str]:
         ("STK Vietcombank 0011004123456 chủ tài khoản", "BANK_ACCOUNT"),
         ("thẻ visa 4111 1111 1111 1111 hết hạn 12/27", "CARD"),
         ("mã số thuế cá nhân 0101245486", "TAX_CODE"),
-        ("mã số BHXH 0123456789 của bà", "BHXH"),
+        ("mã số BHXH 0131527846 của bà", "BHXH"),
         ("thẻ BHYT GD4010123456789", "BHYT"),
         ("hộ chiếu số C1234567", "PASSPORT"),
         ("xe biển số 29A-123.45 đỗ trước cổng", "PLATE"),

@@ -1,0 +1,29 @@
+"""Contact details of an office, not of a person: "điện thoại trụ sở UBND xã: 0203 3835 634",
+"vanthu@hungyen.gov.vn", "mã số thuế đơn vị". Publishing them is the office's job; they identify
+no one. A person's own details next to the same words stay personal ("SĐT của chị Hoa ở UBND").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words before a value that make it an office's.
+_OFFICE_BEFORE = re.compile(
+    r"(?<![a-z])(tru so|ubnd|uy ban|van phong|co quan|don vi|bo phan|mot cua|duong day nong|hotline|tong dai|"
+    r"dau moi|tiep cong dan|hanh chinh cong|ten co quan|noi nhan|cong an xa|tram y te|truong|hdnd)(?![a-z])"
+)
+# Words that make it a person's after all.
+_PERSON_NEAR = re.compile(r"(?<![a-z])(anh|chi|ong|ba|em|co|chu|bac|cua toi|cua em|ca nhan|rieng|nha)(?![a-z])")
+_INSTITUTIONAL_DOMAIN = re.compile(r"@[\w.-]*\.(gov|edu|org)\.vn\b")
+CONTACTS = frozenset({"PHONE", "EMAIL", "TAX_CODE"})
+
+
+def institutional(folded_text: str, value: str, start: int) -> bool:
+    """Whether the contact ``value`` found at ``start`` of ``folded_text`` belongs to an office."""
+    if _INSTITUTIONAL_DOMAIN.search(value.lower()):
+        return True
+    window = folded_text[max(0, start - 50) : start]
+    office = list(_OFFICE_BEFORE.finditer(window))
+    if not office:
+        return False
+    return not _PERSON_NEAR.search(window[office[-1].end() :])
