@@ -19,10 +19,15 @@ CONTACTS = frozenset({"PHONE", "EMAIL", "TAX_CODE"})
 
 
 def institutional(folded_text: str, value: str, start: int) -> bool:
-    """Whether the contact ``value`` found at ``start`` of ``folded_text`` belongs to an office."""
+    """Whether the contact ``value`` found at ``start`` of ``folded_text`` belongs to an office.
+
+    A landline (02…) is read against the whole form it sits in ("Tên cơ quan: … Điện thoại: …");
+    a mobile number only against the words just before it.
+    """
     if _INSTITUTIONAL_DOMAIN.search(value.lower()):
         return True
-    window = folded_text[max(0, start - 50) : start]
+    landline = re.sub(r"\D", "", value).startswith(("02", "842"))
+    window = folded_text[max(0, start - (250 if landline else 50)) : start]
     office = list(_OFFICE_BEFORE.finditer(window))
     if not office:
         return False

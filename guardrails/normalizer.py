@@ -194,6 +194,8 @@ def _encoded_texts(view: NormalizedText) -> list[tuple[int, int, str]]:
     ("anh <base64 of a name>, SĐT …"); every decoded character maps back to the whole blob."""
     replacements = []
     for match in _BASE64_BLOB.finditer(view.text):
+        if view.text[match.end() : match.end() + 1] == "." or view.text[match.start() - 1 : match.start()] == ".":
+            continue  # a part of a dotted token (a JWT): the token's own shape is what gives it away
         decoded = decode_base64_text(match.group(0))
         if decoded is not None:
             replacements.append((match.start(), match.end(), " " + _base_view(decoded).text + " "))

@@ -54,7 +54,9 @@ def secret_like(token: str, digits_ok: int) -> bool:
     digits = sum(c.isdigit() for c in value)
     if value.isdigit():
         return digits_ok <= len(value) <= 12
-    mixed = letters and (digits > 0 or any(c in _SYMBOLS for c in value))
+    # Letters with digits, or with symbols and both cases ("Hoa@Abc"); "?required}" is neither.
+    cased = any(c.isupper() for c in value) and any(c.islower() for c in value)
+    mixed = letters and (digits > 0 or (cased and any(c in _SYMBOLS for c in value)))
     return mixed and len(value) >= 6
 
 

@@ -44,7 +44,7 @@ _STOPWORDS = frozenset(
      "khong", "can", "lam", "ve", "tai", "voi", "cho", "nay", "do")
 )  # fmt: skip
 _TOKEN = re.compile(r"[^\W_]+(?:[/.'][^\W_]+)*")
-_SEPARATOR = re.compile(r"^[\s,\-–:]*$")
+_SEPARATOR = re.compile(r"^[ \t,\-–:]*$")  # an address does not run across lines
 _LIVES = re.compile(
     r"(tru tai|thuong tru|tam tru|cu tru|noi o|cho o|dia chi( nha| lien he| thuong tru)?\s*:|nha (toi|em|minh|anh|chi|ong|ba|co|chu|bac)|"
     r"nha o|o tai|song (o|tai)|que quan|que o|hien o|dang o|nha cua|den nha|ve nha|nha rieng|dia chi cua)"

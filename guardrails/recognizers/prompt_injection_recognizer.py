@@ -56,6 +56,9 @@ PHRASES = (
     # Verbs of disclosure or dismissal over what configures the assistant, in either language.
     r"(reveal|show|print|output|dump|leak|display|tell me) (me )?(your|the) (full |whole |entire )?(system |hidden |initial |internal )?(prompt|instructions|rules|configuration|config|settings|guidelines)",
     r"you are no longer", r"no longer (an? )?(assistant|bound|restricted)",
+    r"pretend (you have no|there (is|are) no|to have no)", r"(no|without) (any )?(content )?(policy|policies|restrictions|filters?)",
+    r"(bypass|disable|turn off|skip) (the |your |any )?(safety |content |security )?(filter|policy|rules|guardrails?|checks?)",
+    r"(answer|respond|act) as (root|admin|administrator|sudo)",
     r"(coi nhu|xem nhu|gia su) (chua|khong) (co|he co) (quy dinh|huong dan|quy tac|rang buoc|bo loc)",
     r"(khong can|dung) (che|an|giau|loc) (so|thong tin|du lieu|cccd|sdt)",
     r"(dong vai|nhap vai|voi tu cach) (la )?(quan tri vien|admin|nha phat trien|developer)",
