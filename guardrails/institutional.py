@@ -15,7 +15,7 @@ _OFFICE_BEFORE = re.compile(
 # Words that make it a person's after all.
 _PERSON_NEAR = re.compile(r"(?<![a-z])(anh|chi|ong|ba|em|co|chu|bac|cua toi|cua em|ca nhan|rieng|nha)(?![a-z])")
 _INSTITUTIONAL_DOMAIN = re.compile(r"@[\w.-]*\.(gov|edu|org)\.vn\b")
-CONTACTS = frozenset({"PHONE", "EMAIL", "TAX_CODE"})
+CONTACTS = frozenset({"PHONE", "EMAIL", "TAX_CODE", "BANK_ACCOUNT"})
 
 
 def institutional(folded_text: str, value: str, start: int) -> bool:

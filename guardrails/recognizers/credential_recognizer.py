@@ -30,6 +30,7 @@ _HIDDEN = re.compile(
     r"example|placeholder|os\.environ|os\.getenv|getenv|process\.env|env\(|\$\{|\{\{|%\()",
     re.IGNORECASE,
 )
+_PLACEHOLDER_KEY = re.compile(r"(your[-_ ]?(key|token|secret)|key[-_]?here|changeme|example|placeholder|xxxx|<)", re.IGNORECASE)
 # Passwords every lesson warns against: quoted as examples, they are nobody's secret.
 _WEAK_EXAMPLES = frozenset(
     {"123456", "1234567", "12345678", "123456789", "password", "matkhau", "qwerty", "abc123", "111111", "admin",
@@ -88,7 +89,12 @@ class CredentialRecognizer(EntityRecognizer):
 
 
 class ApiKeyRecognizer(ContextPatternRecognizer):
-    """Keys, tokens and private keys in the shapes their issuers use."""
+    """Keys, tokens and private keys in the shapes their issuers use; a placeholder is no key."""
+
+    FAILED_CHECK_PENALTY = 0.6
+
+    def checks_out(self, pattern_text: str) -> bool:
+        return not _PLACEHOLDER_KEY.search(pattern_text)
 
     ENTITY = "API_KEY"
     PATTERNS = [

@@ -33,6 +33,16 @@ _PAYLOAD = re.compile(r"(:\s*\S.{30,}|[\"“«].{25,}[\"”»]|\n\s*\S.{15,})", 
 _QUOTES = {"'", '"', "“", "”", "‘", "’", "«", "»"}
 
 
+def _quoted_in_question(text: str, start: int, end: int) -> bool:
+    return text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES and is_question(text)
+
+
+def mostly_upper(text: str) -> bool:
+    """Whether the message is typed in capitals (four letters in five, at least twelve letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
 def about_rules(text: str) -> bool:
     return bool(_ABOUT_RULES.search(folded(text)))
 
@@ -43,6 +53,8 @@ def has_payload(text: str) -> bool:
 
 def marking_score(text: str, start: int, end: int) -> float:
     """How likely a secrecy or internal marking at ``[start, end)`` marks content being sent."""
+    if _quoted_in_question(text, start, end):
+        return 0.3  # "which documents marked 'LƯU HÀNH NỘI BỘ' can we share?": named, not stamped
     if standalone_marking(text, start, end):
         return 0.9
     if has_payload(text) and not about_rules(text):
@@ -68,8 +80,8 @@ def looks_like_document(text: str) -> bool:
 def standalone_marking(text: str, start: int, end: int) -> bool:
     """A marking written as a stamp: upper or mixed case, bracketed, followed by a colon, or alone on its line."""
     word = text[start:end]
-    if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES and is_question(text):
-        return False  # "which documents marked 'LƯU HÀNH NỘI BỘ' can we share?": named, not stamped
+    if _quoted_in_question(text, start, end):
+        return False
     after = text[end : end + 2]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -79,7 +91,8 @@ def standalone_marking(text: str, start: int, end: int) -> bool:
     # liệu TỐI MẬT phải được…").
     odd_case = any(not (w.islower() or w.istitle() or w.isupper()) for w in word.split())
     heads_line = len(text[line_start:start].split()) <= 2 or start < 40
-    stamp = word.isupper() and (heads_line or not about_rules(text))
+    # In a message typed all in capitals, capitals mark nothing.
+    stamp = word.isupper() and (heads_line or not (about_rules(text) or mostly_upper(text)))
     return odd_case or stamp or _bracketed(text, start, end) or after.lstrip().startswith(":") or len(line) <= len(word) + 12
 
 

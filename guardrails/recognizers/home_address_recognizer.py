@@ -119,8 +119,9 @@ def _name_after(tokens: list[_Token], i: int, text: str, lower_case: bool, numbe
     taken = 0
     while i + taken < len(tokens) and taken < 4:
         token = tokens[i + taken]
-        if taken and not _SEPARATOR.match(text[tokens[i + taken - 1].end : token.start]):
-            break
+        gap = text[tokens[i + taken - 1].end : token.start] if i + taken else " "
+        if not _SEPARATOR.match(gap) or (not taken and gap.strip(" \t")):
+            break  # the name follows its unit word on the same line, after a space ("thôn: …" is a label)
         if taken and "," in text[tokens[i + taken - 1].end : token.start]:
             break
         if _unit_at(tokens, i + taken, text, _ALL_UNITS, accented=False) and (taken or not token.has_digit):

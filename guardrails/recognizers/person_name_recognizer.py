@@ -21,6 +21,7 @@ from guardrails.name_lexicon import TOP_SURNAMES
 from guardrails.name_model import NameSpanModel
 from guardrails.normalizer import fold
 from guardrails.recognizers.base import make_result
+from guardrails.recognizers.document_cues import mostly_upper
 
 _PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "place_names.txt"
 # Provinces and cities whose names start like a person's ("Hà Nội", "Lâm Đồng"): never a person.
@@ -52,8 +53,9 @@ class PersonNameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         model = _model()
         results = []
-        for span in model.spans(_casing_view(text)):
-            name = text[span.start : span.end]
+        view = _casing_view(text)
+        for span in model.spans(view):
+            name = view[span.start : span.end]
             if _PLACEHOLDER.search(name) or _PLACEHOLDER_AFTER.match(text, span.end) or fold(name) in _PLACES:
                 continue
             # The model's own threshold becomes the policy's 0.5, its certainty above it stays above.
@@ -98,8 +100,7 @@ def _inside_place_name(text: str, start: int) -> bool:
 
 def _casing_view(text: str) -> str:
     """A message typed in capitals says nothing by its case: the model reads it in lower case."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+    if mostly_upper(text):
         lowered = text.lower()
         if len(lowered) == len(text):
             return lowered
