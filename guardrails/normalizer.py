@@ -166,7 +166,8 @@ def _lookalike_digits(view: NormalizedText) -> list[tuple[int, int, str]]:
             position = match.start() + offset
             before = text[position - 1] if position > 0 else " "
             after = text[position + 1] if position + 1 < len(text) else " "
-            if char.isalpha() and not (before.isalpha() or after.isalpha()):
+            # A look-alike beside another look-alike is still a digit ("0ll" at the end of a number).
+            if char.isalpha() and not (_word_letter(before) or _word_letter(after)):
                 chars[offset] = char.translate(_LOOKALIKE_DIGITS)
         fixed = "".join(chars)
         if fixed != run:
@@ -202,6 +203,18 @@ def _encoded_texts(view: NormalizedText) -> list[tuple[int, int, str]]:
     return replacements
 
 
+def _word_letter(char: str) -> bool:
+    return char.isalpha() and char not in "OolI"
+
+
+_SPACED_DIGITS = re.compile(r"(?<![\w])\d(?:[ \t]\d){5,}(?![\w])")
+
+
+def _spaced_digits(view: NormalizedText) -> list[tuple[int, int, str]]:
+    """Six or more single digits one space apart are a number read out: "9 1 2 8 9 8"."""
+    return [(m.start(), m.end(), re.sub(r"\s", "", m.group(0))) for m in _SPACED_DIGITS.finditer(view.text)]
+
+
 def normalize(text: str) -> NormalizedText:
     """The normalised view of ``text``; raises ``ValueError`` on input that is not text or too long."""
     if not isinstance(text, str):
@@ -213,6 +226,7 @@ def normalize(text: str) -> NormalizedText:
     view = _replace(view, _spaced_characters(view))
     view = _replace(view, _dotted_words(view))
     view = _replace(view, _spelled_numbers(view))
+    view = _replace(view, _spaced_digits(view))
     return _replace(view, _lookalike_digits(view))
 
 

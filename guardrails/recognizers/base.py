@@ -34,8 +34,8 @@ _MIXED_TOKEN = re.compile(r"[a-z0-9@$!]*[a-z][a-z0-9@$!]*")
 
 def _deleet(match: re.Match[str]) -> str:
     token = match.group(0)
-    # Only words that mix letters with digits or symbols: "1gn0r3", "p@ss"; not "0912345678".
-    if sum(ch.isalpha() for ch in token) >= 2 and any(ch in "0134577@$!" for ch in token):
+    # Only words that mix letters with digits or symbols: "1gn0r3", "p@ss", "M47"; not "0912345678" or "A4".
+    if len(token) >= 3 and any(ch.isalpha() for ch in token) and any(ch in "0134577@$!" for ch in token):
         return token.translate(_LEET)
     return token
 

@@ -13,7 +13,8 @@ from guardrails.recognizers.base import folded, make_result
 
 def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for folded ``phrases``; each may itself be a regex; matched on word boundaries."""
-    alternatives = "|".join(sorted(phrases, key=len, reverse=True))
+    # A space in a phrase matches any white space: a line break can fall inside "ung\nthư".
+    alternatives = "|".join(sorted(phrases, key=len, reverse=True)).replace(" ", r"\s")
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guardrails.name_lexicon import TOP_SURNAMES
+from guardrails.name_lexicon import SURNAME_FOLD, TOP_SURNAMES
 from guardrails.name_model import NameSpanModel
 from guardrails.normalizer import fold
 from guardrails.recognizers.base import make_result
@@ -98,10 +98,37 @@ def _inside_place_name(text: str, start: int) -> bool:
     return before.split()[-1] in _PLACE_WORDS or before in _PLACE_WORDS
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_LINE_INSIDE_WORDS = re.compile(r"(?<=[^\W\d_])\n(?=[^\W\d_])")
+
+
+def _lower_caps_runs(text: str) -> str:
+    """``text`` with every run of four or more words in capitals, one space apart, in lower case."""
+    chars = list(text)
+    run: list[re.Match[str]] = []
+    for match in [*_WORD.finditer(text), None]:
+        joined = match is not None and run and text[run[-1].end() : match.start()] in (" ", "\t")
+        if match is not None and match.group(0).isupper() and (not run or joined):
+            run.append(match)
+            continue
+        if len(run) >= 4:
+            chars[run[0].start() : run[-1].end()] = text[run[0].start() : run[-1].end()].lower()
+        run = [match] if match is not None and match.group(0).isupper() else []
+    lowered = "".join(chars)
+    return lowered if len(lowered) == len(text) else text
+
+
 def _casing_view(text: str) -> str:
-    """A message typed in capitals says nothing by its case: the model reads it in lower case."""
-    if mostly_upper(text):
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            return lowered
-    return text
+    """The text as the model should read it, of the same length: capitals say nothing in a message
+    or a run of four words typed in capitals ("a HUỲNH QUỐC TOÀN BỊ NGHI…"), so those are read in
+    lower case; a line break after a family name may fall inside a name, so it reads as a space."""
+    view = text.lower() if mostly_upper(text) else _lower_caps_runs(text)
+    if len(view) != len(text):
+        view = text
+    return _LINE_INSIDE_WORDS.sub(_join_after_family_name, view)
+
+
+def _join_after_family_name(match: re.Match[str]) -> str:
+    """A line break right after a family name ("Huỳnh\nQuốc Toàn") reads as a space; any other stays."""
+    before = match.string[max(0, match.start() - 12) : match.start()].split()
+    return " " if before and fold(before[-1]) in SURNAME_FOLD else "\n"
