@@ -18,6 +18,7 @@ from guardrails.findings import (
     CATEGORIES,
     CREDENTIAL,
     ENTITY_CATEGORY,
+    ENTITY_MASK,
     INTERNAL_DOCUMENT,
     LEARNED_ENTITY,
     PERSONAL_DATA,
@@ -60,6 +61,8 @@ _HYPOTHETICAL = re.compile(r"(?<![a-z])(neu|gia su|gia dinh|vi du|chang han|vd|g
 
 
 _PLACEHOLDERS = {messages_vi.SECRET_PLACEHOLDER, messages_vi.INTERNAL_PLACEHOLDER}
+# The masks redaction writes ("<HỌ_TÊN>", "<MẬT_KHẨU>"…): "MẬT" inside one is no stamp.
+_MASKS = re.compile("|".join(re.escape(m) for m in sorted({*ENTITY_MASK.values(), *_PLACEHOLDERS}, key=len, reverse=True)))
 
 
 class GuardInputError(ValueError):
@@ -147,6 +150,9 @@ class Guardrail:
 
     def _rule_results(self, text: str) -> tuple[NormalizedText, list[RecognizerResult]]:
         view = _validated_view(text)
+        if _MASKS.search(view.text):  # a redacted text sent again: the masks are blank, not words
+            blanked = _MASKS.sub(lambda m: "_" * len(m.group(0)), view.text)
+            view = NormalizedText(blanked, view.starts, view.ends, view.original_length)
         results = self._analyzer.analyze(view.text, language="vi", return_decision_process=False)
         return view, results
 
@@ -166,7 +172,10 @@ class Guardrail:
     @staticmethod
     def _about_person(view: NormalizedText, results: list[RecognizerResult]) -> bool:
         entities = {r.entity_type for r in results if r.score >= 0.6}
-        return bool(entities & IDENTIFIERS) or bool(_PERSON_CUE.search(folded(view.text)))
+        if entities & IDENTIFIERS:
+            return True
+        # "bà ấy" about someone whose name was masked identifies nobody any more.
+        return "_" * 5 not in view.text and bool(_PERSON_CUE.search(folded(view.text)))
 
     def _learned_findings(
         self, view: NormalizedText, results: list[RecognizerResult], categories: tuple[str, ...]
@@ -174,10 +183,12 @@ class Guardrail:
         """Findings of the learned heads for the whole message (only when checking prompts)."""
         if self._content_model is None or STATE_SECRET not in categories:
             return []
+        masked = "_" * 5 in view.text
         flagged = self._content_model.flagged(*self._model_inputs(view, results))
         return [
             Finding(category, LEARNED_ENTITY[category], 0, view.original_length, round(score, 3), "ContentModel")
             for category, score in flagged.items()
+            if not (masked and category == SENSITIVE_PERSONAL_DATA)  # the person it was about is masked
         ]
 
     def _redact_until_clean(self, text: str, blocked: list[Finding], categories: tuple[str, ...]) -> str:

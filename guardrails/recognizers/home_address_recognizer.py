@@ -16,6 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.normalizer import strip_marks
 from guardrails.recognizers.base import folded, make_result
+from guardrails.recognizers.document_cues import mostly_upper
 from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
 
 # Unit words that begin a home address, folded → as written with diacritics. A folded form is
@@ -79,6 +80,8 @@ class HomeAddressRecognizer(KeywordRecognizer):
         accented = strip_marks(text) != text
         # Typed in lower case without diacritics: names of hamlets have no capital to show them.
         lower_case = not accented and not any(ch.isupper() for ch in text)
+        if mostly_upper(text):  # typed in capitals: a capital shows nothing, only numbers name a unit
+            tokens = [_Token(t.start, t.end, t.word.lower(), t.key) for t in tokens]
         results = []
         i = 0
         while i < len(tokens):
@@ -134,7 +137,9 @@ def _name_after(tokens: list[_Token], i: int, text: str, lower_case: bool, numbe
 
 
 # Words that make "bản" part of another word: văn bản, phiên bản, cơ bản, kịch bản…
-_NOT_HAMLET_AFTER = frozenset({"van", "phien", "co", "nguyen", "tai", "bai", "kich", "ban", "mot", "hai", "ba", "moi"})
+_NOT_HAMLET_AFTER = frozenset(
+    {"van", "phien", "co", "nguyen", "tai", "bai", "kich", "ban", "mot", "hai", "ba", "moi", "bien", "nhat", "ca"}
+)
 
 
 def _address_at(tokens: list[_Token], i: int, text: str, accented: bool, lower_case: bool) -> tuple[int, int, int] | None:
