@@ -28,7 +28,7 @@ def institutional(folded_text: str, value: str, start: int) -> bool:
         return True
     landline = re.sub(r"\D", "", value).startswith(("02", "842"))
     window = folded_text[max(0, start - (250 if landline else 50)) : start]
-    office = list(_OFFICE_BEFORE.finditer(window))
-    if not office:
+    if not _OFFICE_BEFORE.search(window):
         return False
-    return not _PERSON_NEAR.search(window[office[-1].end() :])
+    # "SĐT của chị Hoa ở UBND: 09…" is hers: a person named just before the value.
+    return not _PERSON_NEAR.search(window[-25:])

@@ -19,7 +19,7 @@ _PASSWORD_CUE = re.compile(r"(?<![a-z])(mat\s*khau|mk|pass(?:word|wd|code)?|pwd?
 _OTP_CUE = re.compile(
     r"(?<![a-z])(otp|ma\s*(?:xac\s*(?:thuc|nhan|minh)|kich\s*hoat|bao\s*mat|dang\s*nhap|otp)|activation\s*code|verification\s*code)(?![a-z])"
 )
-_ACCOUNT_CUE = re.compile(r"(?<![a-z])(tai\s*khoan|tk|user(?:name)?|dang\s*nhap|login|admin)(?![a-z])")
+_ACCOUNT_CUE = re.compile(r"(?<![a-z])(tai\s*khoan|tk|user(?:name)?|dang\s*nhap|login|admin|wifi|wi-fi)(?![a-z])")
 _TOKEN = re.compile(r"[^\s,;\"'“”()<>]+")
 _FORM_CODE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$")  # CT01, A4, G7: names of forms and sizes
 # A value already hidden: "pass=<hidden>", "mật khẩu: ******", "mk: xxx". Nothing follows it that is the secret.
@@ -73,11 +73,19 @@ class CredentialRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         view = folded(text)
         found: dict[tuple[int, int], tuple[str, float]] = {}
-        for cue, entity, digits_ok in ((_PASSWORD_CUE, "PASSWORD", 6), (_OTP_CUE, "OTP", 4), (_ACCOUNT_CUE, "PASSWORD", 99)):
+        # An account cue heads a list ("Tài khoản các phần mềm: … / Qwe@9009"): it reaches further.
+        cues = ((_PASSWORD_CUE, "PASSWORD", 6, WINDOW), (_OTP_CUE, "OTP", 4, WINDOW), (_ACCOUNT_CUE, "PASSWORD", 99, 3 * WINDOW))
+        for cue, entity, digits_ok, reach in cues:
             for match in cue.finditer(view):
+                # The cue can be the start of the secret itself: "matkhau.0702", "Pass2024!".
+                whole = _TOKEN.match(text, match.start())
+                glued = whole is not None and whole.end() > match.end() and not re.search(r"[=:]", whole.group(0))
+                if glued and secret_like(whole.group(0), digits_ok):
+                    found.setdefault((whole.start(), whole.start() + len(whole.group(0).rstrip(".,:;"))), (entity, 0.85))
+                    continue
                 if _HIDDEN.match(text[match.end() : match.end() + 24].lstrip()):
                     continue
-                window_end = min(len(text), match.end() + WINDOW)
+                window_end = min(len(text), match.end() + reach)
                 for token in _TOKEN.finditer(text, match.end(), window_end):
                     if _OTHER_SETTING.match(token.group(0)) and not cue.match(folded(token.group(0))):
                         break

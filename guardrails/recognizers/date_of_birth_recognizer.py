@@ -13,7 +13,7 @@ class DateOfBirthRecognizer(ContextPatternRecognizer):
     PATTERNS = [
         Pattern(
             "numeric_date",
-            r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])\s?[/\-.]\s?(?:0?[1-9]|1[0-2])\s?[/\-.]\s?(?:19|20)\d{2}(?!\d)",
+            r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])\s?[/\-.]\s?(?:0?[1-9]|1[0-2])\s?[/\-.]\s?(?:(?:1\s?9|2\s?0)\s?\d\s?\d|\d{2})(?!\d)",
             0.5,
         ),
         Pattern(

@@ -17,11 +17,21 @@ from pathlib import Path
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guardrails.name_lexicon import SURNAME_FOLD, TOP_SURNAMES
+from guardrails.name_lexicon import (
+    COMMON_MIDDLES,
+    FUNCTION_FOLD,
+    FUNCTION_WORDS,
+    GIVEN_EXACT,
+    GIVEN_FOLD,
+    MARKER_MIDDLES,
+    SURNAME_EXACT,
+    SURNAME_FOLD,
+    TOP_SURNAMES,
+    lookup,
+)
 from guardrails.name_model import NameSpanModel
 from guardrails.normalizer import fold
 from guardrails.recognizers.base import make_result
-from guardrails.recognizers.document_cues import mostly_upper
 
 _PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "place_names.txt"
 # Provinces and cities whose names start like a person's ("Hà Nội", "Lâm Đồng"): never a person.
@@ -60,7 +70,7 @@ class PersonNameRecognizer(EntityRecognizer):
                 continue
             # The model's own threshold becomes the policy's 0.5, its certainty above it stays above.
             score = min(1.0, 0.5 + 0.5 * (span.score - model.threshold) / max(1e-9, 1 - model.threshold))
-            if _inside_place_name(text, span.start):
+            if _inside_place_name(text, span.start) or _in_national_title(text, span.start, span.end):
                 continue
             if _weak(name):
                 score = WEAK_NAME_SCORE
@@ -86,6 +96,14 @@ _PLACE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# The country's name heads every administrative document ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").
+_NATIONAL_TITLE = re.compile(r"cong hoa xa hoi chu nghia viet nam")
+
+
+def _in_national_title(text: str, start: int, end: int) -> bool:
+    return any(m.start() <= start and end <= m.end() for m in _NATIONAL_TITLE.finditer(fold(text)))
+
+
 def _inside_place_name(text: str, start: int) -> bool:
     """Whether the span continues a capitalised run that a place word opens ("trường Chu | Văn An")."""
     words = text[max(0, start - 40) : start].split()
@@ -102,8 +120,22 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LINE_INSIDE_WORDS = re.compile(r"(?<=[^\W\d_])\n(?=[^\W\d_])")
 
 
+def _as_typed(word: str) -> str:
+    """A word of a run in capitals as it would be typed: a name syllable capitalised, others in lower case."""
+    lower = word.lower()
+    folded_word = fold(lower)
+    name_like = (
+        lookup(lower, folded_word, SURNAME_EXACT, SURNAME_FOLD)
+        or lookup(lower, folded_word, GIVEN_EXACT, GIVEN_FOLD)
+        or folded_word in COMMON_MIDDLES
+        or folded_word in MARKER_MIDDLES
+    )
+    function_word = lookup(lower, folded_word, FUNCTION_WORDS, FUNCTION_FOLD)  # "thị" is a name, "thì" is not
+    return lower.capitalize() if name_like and not function_word else lower
+
+
 def _lower_caps_runs(text: str) -> str:
-    """``text`` with every run of four or more words in capitals, one space apart, in lower case."""
+    """``text`` with every run of two or more words in capitals, one space apart, rewritten as typed."""
     chars = list(text)
     run: list[re.Match[str]] = []
     for match in [*_WORD.finditer(text), None]:
@@ -111,18 +143,19 @@ def _lower_caps_runs(text: str) -> str:
         if match is not None and match.group(0).isupper() and (not run or joined):
             run.append(match)
             continue
-        if len(run) >= 4:
-            chars[run[0].start() : run[-1].end()] = text[run[0].start() : run[-1].end()].lower()
+        if len(run) >= 2:
+            for word in run:
+                chars[word.start() : word.end()] = _as_typed(word.group(0))
         run = [match] if match is not None and match.group(0).isupper() else []
     lowered = "".join(chars)
     return lowered if len(lowered) == len(text) else text
 
 
 def _casing_view(text: str) -> str:
-    """The text as the model should read it, of the same length: capitals say nothing in a message
-    or a run of four words typed in capitals ("a HUỲNH QUỐC TOÀN BỊ NGHI…"), so those are read in
-    lower case; a line break after a family name may fall inside a name, so it reads as a space."""
-    view = text.lower() if mostly_upper(text) else _lower_caps_runs(text)
+    """The text as the model should read it, of the same length: capitals say nothing in a run of
+    words typed in capitals ("a HUỲNH QUỐC TOÀN BỊ NGHI…"), which is read as typed, with only its
+    name syllables capitalised; a line break after a family name may fall inside a name, so it reads as a space."""
+    view = _lower_caps_runs(text)
     if len(view) != len(text):
         view = text
     return _LINE_INSIDE_WORDS.sub(_join_after_family_name, view)
@@ -130,5 +163,7 @@ def _casing_view(text: str) -> str:
 
 def _join_after_family_name(match: re.Match[str]) -> str:
     """A line break right after a family name ("Huỳnh\nQuốc Toàn") reads as a space; any other stays."""
-    before = match.string[max(0, match.start() - 12) : match.start()].split()
-    return " " if before and fold(before[-1]) in SURNAME_FOLD else "\n"
+    before = match.string[max(0, match.start() - 24) : match.start()].split()
+    # The family name opens the name: the word before it is not part of a capitalised name.
+    opens = before and fold(before[-1]) in SURNAME_FOLD and (len(before) == 1 or not before[-2][:1].isupper())
+    return " " if opens else "\n"
