@@ -144,9 +144,9 @@ class Guardrail:
         redacted = self._redact_until_clean(text, blocked, categories) if storable else redact(text, blocked)
         return Verdict("block", blocked, redacted, _message(found), found)
 
-    def _analyse(self, text: str, categories: tuple[str, ...]) -> list[Finding]:
+    def _analyse(self, text: str, categories: tuple[str, ...], learned: bool = True) -> list[Finding]:
         view, results = self._rule_results(text)
-        return self._findings(view, results, categories)
+        return self._findings(view, results, categories, learned)
 
     def _rule_results(self, text: str) -> tuple[NormalizedText, list[RecognizerResult]]:
         view = _validated_view(text)
@@ -202,25 +202,29 @@ class Guardrail:
         for _ in range(3):
             if redacted in _PLACEHOLDERS or not redacted.strip():
                 return redacted
-            again = [f for f in self._analyse(redacted, categories) if self.policy.rule(f.category).action == "block"]
+            # Values only: a learned finding has no span left to mask.
+            again = self._analyse(redacted, categories, learned=False)
+            again = [f for f in again if self.policy.rule(f.category).action == "block"]
             if not again:
                 break
             redacted = redact(redacted, again)
         return mask_residue(redacted)
 
-    def _findings(self, view: NormalizedText, results: list[RecognizerResult], categories: tuple[str, ...]) -> list[Finding]:
-        learned = self._learned_findings(view, results, categories)
+    def _findings(
+        self, view: NormalizedText, results: list[RecognizerResult], categories: tuple[str, ...], learned: bool = True
+    ) -> list[Finding]:
+        learned_findings = self._learned_findings(view, results, categories) if learned else []
         # The learned head says someone identifiable is described: their address and sensitive words count.
         sensitive = any(ENTITY_CATEGORY.get(r.entity_type) == SENSITIVE_PERSONAL_DATA for r in results)
         given_name = any(r.entity_type == "PERSON" and 0.4 <= r.score < 0.5 for r in results)
         about_person = (
             self._about_person(view, results)
-            or any(f.category == SENSITIVE_PERSONAL_DATA for f in learned)
+            or any(f.category == SENSITIVE_PERSONAL_DATA for f in learned_findings)
             or (given_name and sensitive)
         )
         view_folded = folded(view.text)
         allowed_spans = self._allowlisted_spans(view)
-        findings = list(learned)
+        findings = list(learned_findings)
         for result in results:
             category = ENTITY_CATEGORY.get(result.entity_type)
             if category not in categories:

@@ -13,6 +13,7 @@ import binascii
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -78,6 +79,29 @@ def _is_invisible(char: str) -> bool:
     return category in {"Cf", "Cs", "Co", "Cn"} or "\ufe00" <= char <= "\ufe0f"
 
 
+_PLAIN, _INVISIBLE, _COMBINING = 0, 1, 2
+_KINDS: dict[str, int] = {}
+# Characters that normalise to themselves alone (filled as they are met): most of any message.
+_SIMPLE: set[str] = set()
+
+
+def _kind(char: str) -> int:
+    kind = _KINDS.get(char)
+    if kind is None:
+        kind = _INVISIBLE if _is_invisible(char) else _COMBINING if unicodedata.combining(char) else _PLAIN
+        _KINDS[char] = kind
+        if kind == _PLAIN and _normalised_cluster(char) == char:
+            _SIMPLE.add(char)
+    return kind
+
+
+@lru_cache(maxsize=8192)
+def _normalised_cluster(cluster: str) -> str:
+    # Look-alikes replaced on the decomposed cluster, so their marks compose with the Latin letter: "е̂́" → "ế".
+    plain = unicodedata.normalize("NFKD", cluster).translate(HOMOGLYPHS)
+    return unicodedata.normalize("NFKC", plain).translate(HOMOGLYPHS)
+
+
 def _base_view(text: str) -> NormalizedText:
     # Most messages are plain NFC Vietnamese: nothing to undo, so skip the per-character walk.
     if unicodedata.is_normalized("NFKC", text) and not _SPECIAL.search(text):
@@ -87,17 +111,20 @@ def _base_view(text: str) -> NormalizedText:
     ends: list[int] = []
     i, n = 0, len(text)
     while i < n:
-        if _is_invisible(text[i]):
+        if _kind(text[i]) == _INVISIBLE:
             i += 1
             continue
         j = i + 1
         # A base character with its combining marks (possibly separated by invisible characters).
-        while j < n and (unicodedata.combining(text[j]) or _is_invisible(text[j])):
+        while j < n and _kind(text[j]) != _PLAIN:
             j += 1
-        cluster = "".join(ch for ch in text[i:j] if not _is_invisible(ch))
-        # Look-alikes replaced on the decomposed cluster, so their marks compose with the Latin letter: "е̂́" → "ế".
-        plain = unicodedata.normalize("NFKD", cluster).translate(HOMOGLYPHS)
-        for char in unicodedata.normalize("NFKC", plain).translate(HOMOGLYPHS):
+        if j == i + 1 and text[i] in _SIMPLE:  # the common case: one character that stays itself
+            out.append(text[i])
+            starts.append(i)
+            ends.append(j)
+            i = j
+            continue
+        for char in _normalised_cluster("".join(ch for ch in text[i:j] if _kind(ch) != _INVISIBLE)):
             out.append(char)
             starts.append(i)
             ends.append(j)

@@ -29,7 +29,8 @@ def trivial_digits(text: str) -> bool:
 
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
-_MIXED_TOKEN = re.compile(r"[a-z0-9@$!]*[a-z][a-z0-9@$!]*")
+# Tokens that mix letters with digits or symbols (only they can be leetspeak).
+_MIXED_TOKEN = re.compile(r"(?<![a-z0-9@$!])(?=[a-z0-9@$!]*[a-z])(?=[a-z0-9@$!]*[0-9@$!])[a-z0-9@$!]+")
 
 
 def _deleet(match: re.Match[str]) -> str:

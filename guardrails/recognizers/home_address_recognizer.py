@@ -39,6 +39,7 @@ _ALL_UNITS = {**_HOUSE_UNITS, **_NUMBERED_UNITS, **_WIDER_UNITS}
 _LONGEST_UNIT = max(len(u.split()) for u in _ALL_UNITS)
 _FIRST_WORDS = frozenset(u.split()[0] for u in _ALL_UNITS)
 _STARTING_WORDS = frozenset(u.split()[0] for u in (*_HOUSE_UNITS, *_NUMBERED_UNITS))
+_ANY_START = re.compile(rf"(?<![a-z0-9])({'|'.join(sorted(_STARTING_WORDS))})(?![a-z0-9])")
 # Words that end a lower-case address typed without capitals ("thon dong co nguoi…").
 _STOPWORDS = frozenset(
     ("co", "bi", "la", "o", "va", "hoi", "cua", "nha", "nguoi", "thi", "ma", "de", "da", "dang", "se", "duoc",
@@ -76,6 +77,8 @@ class HomeAddressRecognizer(KeywordRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         view = folded(text)
+        if not _ANY_START.search(view):
+            return []
         tokens = [_Token(m.start(), m.end(), m.group(0), view[m.start() : m.end()]) for m in _TOKEN.finditer(text)]
         accented = strip_marks(text) != text
         # Typed in lower case without diacritics: names of hamlets have no capital to show them.

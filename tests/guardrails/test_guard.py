@@ -94,6 +94,14 @@ def test_bad_input_gets_a_clear_error(guardrail: Guardrail, text: str, code: str
         "thôn " * 3_900,
         "@" * 15_000 + "a",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@" * 500,
+        "Lê Văn Tám " * 1_800,
+        "số 1 ngõ 2 thôn Đông " * 900,
+        "NGUYỄN VĂN " * 1_800,
+        "TỐI MẬT " * 2_400,
+        "mật khẩu matkhau1 " * 1_000,
+        "QUJDRA== " * 2_000,
+        "9 " * 9_000,
+        "Нгуен Văn 안녕 ١٢٣٤٥٦٧٨٩ 𝟘𝟙𝟚𝟛𝟜𝟝𝟞𝟟𝟠𝟡 " * 300,
     ],
 )
 def test_adversarial_input_finishes(guardrail: Guardrail, text: str) -> None:
