@@ -49,7 +49,11 @@ bench: install-dev
 	$(BIN)/coach eval retrieval --dataset eval/datasets/retrieval_vi.jsonl --compare
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_vi.jsonl --baseline presidio --baseline vipii --cold-start
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_heldout_vi.jsonl --baseline presidio --baseline vipii
-	$(BIN)/python -m eval.guardrail_benchmark
+	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_gen/test.jsonl
+	$(BIN)/python -m eval.guardrail_ablation --dataset eval/datasets/guardrail_gen/test.jsonl
+	$(BIN)/python -m eval.name_spans_eval --dataset eval/datasets/names_vi/test.jsonl
+	$(BIN)/python -m eval.guardrail_benchmark --dataset eval/datasets/guardrail_gen/test.jsonl --size 500
+	$(BIN)/python -m eval.guardrail_benchmark --dataset eval/datasets/guardrail_gen/test.jsonl
 	$(BIN)/coach eval answers --dataset eval/datasets/answers_vi.jsonl
 	$(BIN)/python -m eval.chat_benchmark
 	$(BIN)/coach eval hints --dataset eval/datasets/hints_vi.jsonl
