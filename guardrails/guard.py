@@ -47,7 +47,8 @@ TIED_QUASI_SCORE = 0.7
 _PERSON_CUE = re.compile(
     r"(?<![a-z])((ong|ba|anh|chi|em|co|chu|bac|chau|cu) (ay|nay|do|kia|ta)|(vo|chong|con|me|bo|cha|anh|chi|em) "
     r"(toi|em|minh|anh ay|chi ay)|(toi|em|minh) (bi|dang bi|mac|co tien|theo dao|la nguoi|sinh)|nha (ong|ba|anh|chi)|"
-    r"ho (ong|ba|anh|chi)|(cua|ve) (ong|ba|anh|chi|chau|co|chu) [a-z]+|(ngay|nam) sinh (cua )?(toi|em|minh|con|chau))(?![a-z])"
+    r"ho (ong|ba|anh|chi)|(cua|ve) (ong|ba|anh|chi|chau|co|chu) [a-z]+|(ngay|nam) sinh (cua )?(toi|em|minh|con|chau)|"
+    r"cua (toi|em|minh|chau|con toi))(?![a-z])"
 )
 # The message's shape, as the learned layer sees it.
 _SHAPES = (
@@ -171,7 +172,7 @@ class Guardrail:
 
     @staticmethod
     def _about_person(view: NormalizedText, results: list[RecognizerResult]) -> bool:
-        entities = {r.entity_type for r in results if r.score >= 0.6}
+        entities = {r.entity_type for r in results if r.score >= 0.5}
         if entities & IDENTIFIERS:
             return True
         # "bà ấy" about someone whose name was masked identifies nobody any more.

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from api import Settings, create_app
 from knowledge_base.ingest import ingest_corpus
@@ -72,6 +73,34 @@ def test_blocked_question_is_stored_redacted_only(client: TestClient) -> None:
     stored = client.get(f"/v1/conversations/{response['conversation_id']}").json()["messages"]
     assert stored[0]["text"] == "CCCD <CCCD> của tôi, làm khai sinh thế nào?" and stored[0]["blocked"]
     assert "001085012345" not in json.dumps(stored)
+
+
+@pytest.mark.parametrize(
+    ("question", "raw_values"),
+    [
+        ("cho hỏi nguyen van an sđt 0987654321 làm CCCD ở đâu", ["nguyen van an", "0987654321"]),
+        (
+            "Anh Lê Văn Tám, SĐT 0987654321, ở thôn 3 xã Tân Phú, hỏi làm lại giấy khai sinh bị mất thế nào",
+            ["Lê Văn Tám", "Tân Phú"],
+        ),
+        ("mã số thuế của tôi là 0101234568, số nhà 12 ngõ 45 Láng Hạ, tra giúp", ["0101234568", "ngõ 45 Láng Hạ"]),
+    ],
+)
+def test_what_a_blocked_question_leaves_in_the_database_is_clean(
+    client: TestClient, question: str, raw_values: list[str]
+) -> None:
+    response = client.post("/v1/chat", json={"question": question}).json()
+    assert response["blocked"]
+    # The question is kept for the one-tap resend, and the resend itself passes.
+    assert response["redacted_question"].endswith(question[-8:])
+    resend = client.post("/v1/chat", json={"question": response["redacted_question"]}).json()
+    assert not resend["blocked"]
+    with client.app.state.engine.connect() as connection:
+        stored = [row[0] for row in connection.execute(text("SELECT redacted_text FROM guardrail_flag"))]
+        stored += [row[0] for row in connection.execute(text("SELECT text FROM coach_message"))]
+    assert response["redacted_question"] in stored
+    for value in raw_values:
+        assert not any(value in row for row in stored), value
 
 
 def test_stream_sends_tokens_then_citations_then_done(client: TestClient) -> None:
