@@ -22,8 +22,9 @@ from tests.accounts_support import PHONES
 from tests.browser.conftest import Live, screenshot, signed_in_context
 
 # Harmless, but the name recognizer takes the cultural house's namesake for a person's name.
-CULTURAL_HOUSE = "Ngô Gia Tự"
-HARMLESS_BLOCKED = "Nhà văn hóa Ngô Gia Tự được sửa chữa, xã cần làm thủ tục gì? (đợt {tag})"
+# A memorial house named after a historical figure: the guardrail takes "cụ Phan Bội Châu" for a resident.
+CULTURAL_HOUSE = "Phan Bội Châu"
+HARMLESS_BLOCKED = "Nhà lưu niệm cụ Phan Bội Châu được sửa chữa, xã cần làm thủ tục gì? (đợt {tag})"
 # A real personal name: stays blocked whatever the allowlist says.
 NAMED_PERSON = "Ông Trần Văn Bình hỏi thủ tục khai sinh cho con (đợt {tag})"
 
