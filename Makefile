@@ -64,8 +64,10 @@ bench: install-dev
 
 ## The guardrail's learned parts, trained on generated data (never on a frozen test split): the
 ## person-name model, then the content heads (which read the name model's findings among their signals)
-GUARD_TRAIN = eval/datasets/guardrail_gen/train.jsonl eval/datasets/guardrail_vi.jsonl eval/datasets/guardrail_heldout_vi.jsonl
+GUARD_TRAIN = eval/datasets/guardrail_gen/train.jsonl eval/datasets/guardrail_gen/train_extra.jsonl \
+	eval/datasets/guardrail_vi.jsonl eval/datasets/guardrail_heldout_vi.jsonl
 guard-model: install-dev
+	$(BIN)/python -m guardrails.common_phrases knowledge_base/corpus eval/datasets/guardrail_gen/train.jsonl
 	$(BIN)/python -m guardrails.name_model_train
 	$(BIN)/python -m guardrails.content_model_train $(addprefix --train ,$(GUARD_TRAIN)) --dev eval/datasets/guardrail_gen/dev.jsonl
 

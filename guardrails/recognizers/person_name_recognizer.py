@@ -17,6 +17,7 @@ from pathlib import Path
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from guardrails.common_phrases import common_pairs
 from guardrails.name_lexicon import (
     COMMON_MIDDLES,
     FUNCTION_FOLD,
@@ -30,7 +31,7 @@ from guardrails.name_lexicon import (
     lookup,
 )
 from guardrails.name_model import NameSpanModel
-from guardrails.normalizer import fold
+from guardrails.normalizer import fold, strip_marks
 from guardrails.recognizers.base import make_result
 
 _PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "place_names.txt"
@@ -98,10 +99,14 @@ WEAK_NAME_SCORE = 0.45
 
 
 def _weak(name: str) -> bool:
-    """A given name alone ("em Phương"), or a lower-case run whose family name is not a common one
-    ("khong dan": Khổng is a family name, "không" the commonest word; "danh công an")."""
+    """A given name alone ("em Phương"), a lower-case run whose family name is not a common one
+    ("khong dan": Khổng is a family name, "không" the commonest word; "danh công an"), or an
+    unaccented run that opens with an everyday phrase."""
     words = name.split()
-    return len(words) == 1 or (name.islower() and fold(words[0]) not in TOP_SURNAMES)
+    if len(words) == 1 or (name.islower() and fold(words[0]) not in TOP_SURNAMES):
+        return True
+    # Typed without diacritics, "dang ky khai" is "đăng ký khai…" before it is "Đặng Kỳ Khải".
+    return strip_marks(name) == name and fold(" ".join(words[:2])) in common_pairs()
 
 
 # Words that open the name of a school, street or other place: "trường Chu Văn An", "phố Lê Văn Hưu".
