@@ -172,7 +172,13 @@ class Guardrail:
 
     @staticmethod
     def _about_person(view: NormalizedText, results: list[RecognizerResult]) -> bool:
-        entities = {r.entity_type for r in results if r.score >= 0.5}
+        view_folded = folded(view.text)
+        entities = {
+            r.entity_type
+            for r in results
+            if r.score >= 0.5
+            and not (r.entity_type in CONTACTS and institutional(view_folded, view.text[r.start : r.end], r.start))
+        }
         if entities & IDENTIFIERS:
             return True
         # "bà ấy" about someone whose name was masked identifies nobody any more.

@@ -10,7 +10,8 @@ import re
 # Words before a value that make it an office's.
 _OFFICE_BEFORE = re.compile(
     r"(?<![a-z])(tru so|ubnd|uy ban|van phong|co quan|don vi|bo phan|mot cua|duong day nong|hotline|tong dai|"
-    r"dau moi|tiep cong dan|hanh chinh cong|ten co quan|noi nhan|cong an xa|tram y te|truong|hdnd)(?![a-z])"
+    r"dau moi|tiep cong dan|hanh chinh cong|ten co quan|noi nhan|cong an xa|tram y te|truong|hdnd|"
+    r"ban chi huy|quan su|hoi dong|ban quan ly|phong van hoa|phong kinh te)(?![a-z])"
 )
 # Words that make it a person's after all.
 _PERSON_NEAR = re.compile(r"(?<![a-z])(anh|chi|ong|ba|em|co|chu|bac|cua toi|cua em|ca nhan|rieng|nha)(?![a-z])")

@@ -24,7 +24,8 @@ _DOCUMENT_SHAPE = re.compile(r"(?m)^\s*(so:|kinh gui|v/v|noi nhan|\d+\.\s|[-•]
 _ABOUT_RULES = re.compile(
     r"(?<![a-z])(luat|nghi dinh|thong tu|quy dinh|noi quy|dieu \d+|trac nghiem|on tap|"
     r"mau dau|khong dua vao|khong duoc dua|co duoc dua|co duoc|thoi han bao ve|khac .{0,30} nhu the nao|"
-    r"cong tac bao ve bi mat|bao ve bi mat nha nuoc|quy che|tap huan|boi duong|tuyen truyen|bai giang)(?![a-z])"
+    r"cong tac bao ve bi mat|bao ve bi mat nha nuoc|quy che|tap huan|boi duong|tuyen truyen|bai giang|"
+    r"bi mat nha nuoc la|duoc phan (thanh|loai)|nghiem cam)(?![a-z])"
 )
 # Content to work on: after a colon or in quotes, or on further lines.
 _PAYLOAD = re.compile(r"(:\s*\S.{30,}|[\"“«].{25,}[\"”»]|\n\s*\S.{15,})", re.DOTALL)
@@ -48,6 +49,10 @@ def about_rules(text: str) -> bool:
 
 
 def has_payload(text: str) -> bool:
+    """Content to work on follows. A single short question after a colon ("Nhờ trợ lý: xã có
+    phải lập danh mục … không?") is still just a question."""
+    if "\n" not in text.strip() and len(text) < 240 and text.rstrip().endswith("?"):
+        return False
     return bool(_PAYLOAD.search(text))
 
 
