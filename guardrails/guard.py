@@ -44,6 +44,7 @@ QUASI_IDENTIFIERS = {"ADDRESS", "DOB"}
 IDENTIFIERS = {e for e, c in ENTITY_CATEGORY.items() if c == PERSONAL_DATA} - QUASI_IDENTIFIERS
 TIED_QUASI_SCORE = 0.7
 MASKED_TEXT_MIN_SCORE = 0.9
+VALUE_ENTITIES = sorted(e for e, c in ENTITY_CATEGORY.items() if c in (PERSONAL_DATA, CREDENTIAL))
 # Someone the message is about, even without a name: "chị ấy", "cháu", "vợ tôi", "tôi bị", "tôi sinh".
 _PERSON_CUE = re.compile(
     r"(?<![a-z])((ong|ba|anh|chi|em|co|chu|bac|chau|cu) (ay|nay|do|kia|ta)|(vo|chong|con|me|bo|cha|anh|chi|em) "
@@ -147,15 +148,17 @@ class Guardrail:
         return Verdict("block", blocked, redacted, _message(found), found)
 
     def _analyse(self, text: str, categories: tuple[str, ...], learned: bool = True) -> list[Finding]:
-        view, results = self._rule_results(text)
+        # The re-check after masking looks for values only: markings and attacks were judged on the
+        # whole text, and a secret or internal document is hidden whole anyway.
+        view, results = self._rule_results(text, None if learned else VALUE_ENTITIES)
         return self._findings(view, results, categories, learned)
 
-    def _rule_results(self, text: str) -> tuple[NormalizedText, list[RecognizerResult]]:
+    def _rule_results(self, text: str, entities: list[str] | None = None) -> tuple[NormalizedText, list[RecognizerResult]]:
         view = _validated_view(text)
         if _MASKS.search(view.text):  # a redacted text sent again: the masks are blank, not words
             blanked = _MASKS.sub(lambda m: "_" * len(m.group(0)), view.text)
             view = NormalizedText(blanked, view.starts, view.ends, view.original_length)
-        results = self._analyzer.analyze(view.text, language="vi", return_decision_process=False)
+        results = self._analyzer.analyze(view.text, language="vi", entities=entities, return_decision_process=False)
         return view, results
 
     def model_inputs(self, text: str) -> tuple[str, list[str]]:

@@ -59,11 +59,13 @@ class NameSpanModel:
                 best[key] = score
         return [NameSpan(start, end, score) for (start, end), score in best.items()]
 
-    def spans(self, text: str) -> list[NameSpan]:
+    def spans(self, text: str, floor: float | None = None) -> list[NameSpan]:
+        """The best non-overlapping candidates scoring at least ``floor`` (the threshold by default)."""
+        floor = self.threshold if floor is None else floor
         kept: list[NameSpan] = []
         ranked = sorted(self.scored_candidates(text), key=lambda s: (-s.score, s.start, s.end))
         for span in ranked:
-            if span.score < self.threshold:
+            if span.score < floor:
                 break
             if all(span.end <= other.start or other.end <= span.start for other in kept):
                 kept.append(span)

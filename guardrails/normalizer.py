@@ -279,5 +279,12 @@ def fold(text: str) -> str:
 
 def strip_marks(text: str) -> str:
     """Remove diacritics but keep case: ``Nguyễn`` → ``Nguyen``, ``Đỗ`` → ``Do``."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def has_marks(text: str) -> bool:
+    """Whether ``text`` carries any diacritic (or đ): cheaper than comparing with ``strip_marks``."""
+    return not text.isascii() and fold(text) != text.lower()

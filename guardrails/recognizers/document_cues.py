@@ -40,8 +40,11 @@ def _quoted_in_question(text: str, start: int, end: int) -> bool:
 
 def mostly_upper(text: str) -> bool:
     """Whether the message is typed in capitals (four letters in five, at least twelve letters)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    upper = sum(ch.isupper() for ch in text)
+    if upper < 10:
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 12 and upper >= 0.8 * letters
 
 
 def about_rules(text: str) -> bool:

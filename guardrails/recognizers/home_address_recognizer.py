@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guardrails.normalizer import strip_marks
+from guardrails.normalizer import has_marks, strip_marks
 from guardrails.recognizers.base import folded, make_result
 from guardrails.recognizers.document_cues import mostly_upper
 from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
@@ -80,7 +80,7 @@ class HomeAddressRecognizer(KeywordRecognizer):
         if not _ANY_START.search(view):
             return []
         tokens = [_Token(m.start(), m.end(), m.group(0), view[m.start() : m.end()]) for m in _TOKEN.finditer(text)]
-        accented = strip_marks(text) != text
+        accented = has_marks(text)
         # Typed in lower case without diacritics: names of hamlets have no capital to show them.
         lower_case = not accented and not any(ch.isupper() for ch in text)
         if mostly_upper(text):  # typed in capitals: a capital shows nothing, only numbers name a unit

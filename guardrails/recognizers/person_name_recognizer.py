@@ -30,7 +30,7 @@ from guardrails.name_lexicon import (
     TOP_SURNAMES,
     lookup,
 )
-from guardrails.name_model import NameSpanModel
+from guardrails.name_model import NameSpan, NameSpanModel
 from guardrails.normalizer import fold, strip_marks
 from guardrails.recognizers.base import make_result
 
@@ -65,7 +65,8 @@ class PersonNameRecognizer(EntityRecognizer):
         model = _model()
         results = []
         view = _casing_view(text)
-        for span in [*model.spans(view), *_doubtful_full_names(model, view)]:
+        spans = model.spans(view, floor=DOUBT_FLOOR)
+        for span in [s for s in spans if s.score >= model.threshold or _doubtful_full_name(view, s)]:
             name = view[span.start : span.end]
             if _PLACEHOLDER.search(name) or _PLACEHOLDER_AFTER.match(text, span.end) or fold(name) in _PLACES:
                 continue
@@ -79,18 +80,11 @@ class PersonNameRecognizer(EntityRecognizer):
         return results
 
 
-def _doubtful_full_names(model: NameSpanModel, view: str) -> list:
-    """Full names the model doubts, with a common family name ("cho hỏi nguyen van an sđt …", 0.40):
-    weak alone, they are masked once the message is about someone. Only where no name was found."""
-    found = model.spans(view)
-    doubtful = []
-    for span in sorted(model.scored_candidates(view), key=lambda c: -c.score):
-        words = view[span.start : span.end].split()
-        if not (DOUBT_FLOOR <= span.score < model.threshold and len(words) >= 3 and fold(words[0]) in TOP_SURNAMES):
-            continue
-        if all(span.end <= other.start or other.end <= span.start for other in (*found, *doubtful)):
-            doubtful.append(span)
-    return doubtful
+def _doubtful_full_name(view: str, span: NameSpan) -> bool:
+    """A full name the model doubts, with a common family name ("cho hỏi nguyen van an sđt …", 0.40):
+    weak alone, it is masked once the message is about someone."""
+    words = view[span.start : span.end].split()
+    return len(words) >= 3 and fold(words[0]) in TOP_SURNAMES
 
 
 DOUBT_FLOOR = 0.15
