@@ -154,6 +154,47 @@ def _replace(view: NormalizedText, replacements: list[tuple[int, int, str]]) -> 
     return NormalizedText("".join(out), tuple(starts), tuple(ends), view.original_length)
 
 
+# Digit groups and digit words mixed in one short code: "bảy 939 bảy 8", "94 sáu ba 32".
+_WORD_TOKEN = r"(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r")"
+_MIXED_RUN = re.compile(rf"(?<![\w])(?:{_WORD_TOKEN}|\d+)(?:[ \t]+(?:{_WORD_TOKEN}|\d+)(?!\w))+", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _mixed_codes(view: NormalizedText) -> list[tuple[int, int, str]]:
+    """Runs that mix digit groups with digit words and make six or more digits; a year after
+    "năm" ("tháng ba năm 2024") is a date, not a code."""
+    replacements = []
+    for match in _MIXED_RUN.finditer(view.text):
+        tokens = match.group(0).split()
+        words = [t for t in tokens if not t.isdigit()]
+        groups = [t for t in tokens if t.isdigit()]
+        # A capitalised word is a name (Nam, Ba, Tư…), and a group of six digits is a number already.
+        if not words or not groups or any(_YEAR.fullmatch(g) or len(g) >= 6 for g in groups):
+            continue
+        if any(not w.islower() for w in words):
+            continue
+        if sum(len(g) for g in groups) + len(words) < 6 or len(words) == len(tokens) - 1 == 0:
+            continue
+        replacements.append((match.start(), match.end(), "".join(t if t.isdigit() else _DIGIT_WORDS[t.lower()] for t in tokens)))
+    return replacements
+
+
+_BROKEN_NUMBER = re.compile(r"(?<![\w])(\d{1,6})[ \t]*\n[ \t]*(\d{1,8})(?![\w])")
+
+
+def _broken_numbers(view: NormalizedText) -> list[tuple[int, int, str]]:
+    """A short number split by a line break ("mã PIN 702\n718"): six to twelve digits with one
+    short side; two full numbers on two lines, or two years, stay apart."""
+    replacements = []
+    for match in _BROKEN_NUMBER.finditer(view.text):
+        first, second = match.group(1), match.group(2)
+        total = len(first) + len(second)
+        if not 6 <= total <= 12 or min(len(first), len(second)) > 4 or (_YEAR.fullmatch(first) and _YEAR.fullmatch(second)):
+            continue
+        replacements.append((match.start(), match.end(), first + second))
+    return replacements
+
+
 def _spelled_numbers(view: NormalizedText) -> list[tuple[int, int, str]]:
     replacements = []
     for match in _SPELLED_RUN.finditer(view.text):
@@ -253,6 +294,8 @@ def normalize(text: str) -> NormalizedText:
     view = _replace(view, _spaced_characters(view))
     view = _replace(view, _dotted_words(view))
     view = _replace(view, _spelled_numbers(view))
+    view = _replace(view, _mixed_codes(view))
+    view = _replace(view, _broken_numbers(view))
     view = _replace(view, _spaced_digits(view))
     return _replace(view, _lookalike_digits(view))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
@@ -14,12 +15,17 @@ _ENGINE = AnonymizerEngine()
 
 
 def non_overlapping(findings: list[Finding]) -> list[Finding]:
-    """The strongest findings that do not overlap (longer spans win ties)."""
-    chosen: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
-        if all(finding.end <= c.start or finding.start >= c.end for c in chosen):
-            chosen.append(finding)
-    return sorted(chosen, key=lambda f: f.start)
+    """Findings merged where they overlap: the union of their spans, under the strongest one's type
+    (longer spans win ties), so that no part of a weaker value is left beside the mask."""
+    merged: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if merged and finding.start < merged[-1].end:
+            last = merged[-1]
+            strongest = max((last, finding), key=lambda f: (f.score, f.end - f.start))
+            merged[-1] = replace(strongest, start=last.start, end=max(last.end, finding.end))
+        else:
+            merged.append(finding)
+    return merged
 
 
 # What no recognizer named but a blocked message must not keep: eight or more digits in a run

@@ -175,9 +175,16 @@ def _casing_view(text: str) -> str:
     return _LINE_INSIDE_WORDS.sub(_join_after_family_name, view)
 
 
+_KIN_CUES = frozenset({"anh", "chi", "ong", "ba", "em", "co", "chu", "bac", "cu", "a", "c", "e", "mr", "mrs", "ms"})
+
+
 def _join_after_family_name(match: re.Match[str]) -> str:
     """A line break right after a family name ("Huỳnh\nQuốc Toàn") reads as a space; any other stays."""
     before = match.string[max(0, match.start() - 24) : match.start()].split()
     # The family name opens the name: the word before it is not part of a capitalised name.
-    opens = before and fold(before[-1]) in SURNAME_FOLD and (len(before) == 1 or not before[-2][:1].isupper())
+    opens = (
+        before
+        and fold(before[-1]) in SURNAME_FOLD
+        and (len(before) == 1 or not before[-2][:1].isupper() or fold(before[-2]) in _KIN_CUES)
+    )
     return " " if opens else "\n"
