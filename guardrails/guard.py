@@ -50,7 +50,10 @@ _PERSON_CUE = re.compile(
     r"(?<![a-z])((ong|ba|anh|chi|em|co|chu|bac|chau|cu) (ay|nay|do|kia|ta)|(vo|chong|con|me|bo|cha|anh|chi|em) "
     r"(toi|em|minh|anh ay|chi ay)|(toi|em|minh) (bi|dang bi|mac|co tien|theo dao|la nguoi|sinh)|nha (ong|ba|anh|chi)|"
     r"ho (ong|ba|anh|chi)|(cua|ve) (ong|ba|anh|chi|chau|co|chu) [a-z]+|(ngay|nam) sinh (cua )?(toi|em|minh|con|chau)|"
-    r"cua (toi|em|minh|chau|con toi))(?![a-z])"
+    r"cua (toi|em|minh|chau|con toi)|"
+    # Someone named by kin and an office-holder: "con trai trưởng thôn ấp X", "vợ ông phó chủ tịch…".
+    r"(?<!dong )(con|vo|chong|me|bo|cha|em|anh|chi)( trai| gai| ruot| re| dau)? (cua )?(ong |ba |anh |chi )?"
+    r"(truong thon|truong ap|truong ban|pho chu tich|chu tich|bi thu|giam doc|hieu truong|truong cong an|can bo))(?![a-z])"
 )
 # The message's shape, as the learned layer sees it.
 _SHAPES = (

@@ -171,7 +171,7 @@ def _mixed_codes(view: NormalizedText) -> list[tuple[int, int, str]]:
         # A capitalised word is a name (Nam, Ba, Tư…), and a group of six digits is a number already.
         if not words or not groups or any(_YEAR.fullmatch(g) or len(g) >= 6 for g in groups):
             continue
-        if any(not w.islower() for w in words):
+        if any(w.istitle() for w in words):  # "BA BẢY SÁU" dictated in capitals counts; "Nam" does not
             continue
         if sum(len(g) for g in groups) + len(words) < 6 or len(words) == len(tokens) - 1 == 0:
             continue

@@ -12,11 +12,17 @@ from guardrails.recognizers.base import SEP, ContextPatternRecognizer, digits_on
 
 class CccdRecognizer(ContextPatternRecognizer):
     ENTITY = "CCCD"
-    PATTERNS = [Pattern("cccd_12_digits", rf"(?<![\d.,/])\d(?:{SEP}\d){{11}}(?![\d/])", 0.65)]
+    PATTERNS = [
+        Pattern("cccd_12_digits", rf"(?<![\d.,/])\d(?:{SEP}\d){{11}}(?![\d/])", 0.65),
+        # A digit dropped or doubled: only a clear cue makes it someone's number (0.3 + 0.35).
+        Pattern("cccd_mistyped_length", rf"(?<![\d.,/])\d(?:{SEP}\d){{10}}(?:(?:{SEP}\d){{2}})?(?![\d/])", 0.3),
+    ]
     CONTEXT = ("cccd", "can cuoc", "cmnd", "cmt", "chung minh", "dinh danh", "so ddcn", "id card")
 
     def checks_out(self, pattern_text: str) -> bool:
         digits = digits_only(pattern_text)
+        if len(digits) != 12:
+            return True  # the mistyped-length pattern is weak already
         century = century_of(digits[3])
         if len(digits) != 12 or not is_province_code(digits[:3]) or century is None:
             return False
