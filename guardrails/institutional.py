@@ -11,10 +11,11 @@ import re
 _OFFICE_BEFORE = re.compile(
     r"(?<![a-z])(tru so|ubnd|uy ban|van phong|co quan|don vi|bo phan|mot cua|duong day nong|hotline|tong dai|"
     r"dau moi|tiep cong dan|hanh chinh cong|ten co quan|noi nhan|cong an xa|tram y te|truong|hdnd|"
-    r"ban chi huy|quan su|hoi dong|ban quan ly|phong van hoa|phong kinh te)(?![a-z])"
+    r"ban chi huy|quan su|hoi dong|ban quan ly|phong van hoa|phong kinh te|hoi nong dan|hoi phu nu|doan thanh nien|"
+    r"hoi cuu chien binh|mat tran|mttq|hop tac xa)(?![a-z])"
 )
 # Words that make it a person's after all.
-_PERSON_NEAR = re.compile(r"(?<![a-z])(anh|chi|ong|ba|em|co|chu|bac|cua toi|cua em|ca nhan|rieng|nha)(?![a-z])")
+_PERSON_NEAR = re.compile(r"(?<![a-z])(anh|chi|ong|ba|em|e|co|chu|bac|cua toi|cua em|ca nhan|rieng|nha)(?![a-z])")
 _INSTITUTIONAL_DOMAIN = re.compile(r"@[\w.-]*\.(gov|edu|org)\.vn\b")
 CONTACTS = frozenset({"PHONE", "EMAIL", "TAX_CODE", "BANK_ACCOUNT"})
 
@@ -31,5 +32,7 @@ def institutional(folded_text: str, value: str, start: int) -> bool:
     window = folded_text[max(0, start - (250 if landline else 50)) : start]
     if not _OFFICE_BEFORE.search(window):
         return False
-    # "SĐT của chị Hoa ở UBND: 09…" is hers: a person named just before the value.
-    return not _PERSON_NEAR.search(window[-25:])
+    # "SĐT của chị Hoa ở UBND: 09…" is hers: a person named near the value (anywhere before a
+    # mobile number, which offices rarely publish; just before a landline, which they do).
+    mobile = re.fullmatch(r"(0|84)[35789]\d{8}", re.sub(r"\D", "", value)) is not None
+    return not _PERSON_NEAR.search(window if mobile else window[-25:])

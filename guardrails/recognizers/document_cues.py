@@ -25,7 +25,9 @@ _ABOUT_RULES = re.compile(
     r"(?<![a-z])(luat|nghi dinh|thong tu|quy dinh|noi quy|dieu \d+|trac nghiem|on tap|"
     r"mau dau|khong dua vao|khong duoc dua|co duoc dua|co duoc|thoi han bao ve|khac .{0,30} nhu the nao|"
     r"cong tac bao ve bi mat|bao ve bi mat nha nuoc|quy che|tap huan|boi duong|tuyen truyen|bai giang|"
-    r"bi mat nha nuoc la|duoc phan (thanh|loai)|nghiem cam)(?![a-z])"
+    r"bi mat nha nuoc la|duoc phan (thanh|loai)|nghiem cam|"
+    # The levels listed together ("dấu Mật, Tối mật, Tuyệt mật") name the categories, not a document.
+    r"(mat|toi mat|tuyet mat)\s*[,;/]\s*(toi mat|tuyet mat|mat)\b)(?![a-z])"
 )
 # Content to work on: after a colon or in quotes, or on further lines.
 _PAYLOAD = re.compile(r"(:\s*\S.{30,}|[\"“«].{25,}[\"”»]|\n\s*\S.{15,})", re.DOTALL)

@@ -52,7 +52,8 @@ _LIVES = re.compile(
     r"nha o|o tai|song (o|tai)|que quan|que o|hien o|dang o|nha cua|den nha|ve nha|nha rieng|dia chi cua)"
 )
 _OFFICE = re.compile(
-    r"(tru so|ubnd|uy ban|van phong|co quan|trung tam phuc vu|bo phan mot cua|dia chi co quan|nha van hoa|truong|tram y te|cong an)"
+    r"(tru so|ubnd|uy ban|van phong|co quan|trung tam phuc vu|bo phan mot cua|dia chi co quan|nha van hoa|truong|tram y te|cong an|"
+    r"hoi nong dan|hoi phu nu|doan thanh nien|hoi cuu chien binh|mat tran|mttq|hop tac xa)"
 )
 
 
@@ -94,8 +95,8 @@ class HomeAddressRecognizer(KeywordRecognizer):
                 continue
             start, end, i = span
             before = view[max(0, start - 50) : start]
-            if _OFFICE.search(before) or _OFFICE.search(view[start:end][:25]):
-                continue
+            if _OFFICE.search(before) or _OFFICE.search(view[start : end + 25][:50]):
+                continue  # an office's address: "trụ sở UBND…", "phòng 9 nhà văn hóa xã"
             score = 0.7 if _LIVES.search(before) else 0.35
             results.append(make_result(self, "ADDRESS", start, end, score))
         return results
@@ -139,6 +140,7 @@ def _name_after(tokens: list[_Token], i: int, text: str, lower_case: bool, numbe
     return taken
 
 
+_DOCUMENT_NUMBER = re.compile(r"\d+\s*/\s*[A-ZĐa-zđ]")
 # Words that make "bản" part of another word: văn bản, phiên bản, cơ bản, kịch bản…
 _NOT_HAMLET_AFTER = frozenset(
     {"van", "phien", "co", "nguyen", "tai", "bai", "kich", "ban", "mot", "hai", "ba", "moi", "bien", "nhat", "ca"}
@@ -159,6 +161,8 @@ def _address_at(tokens: list[_Token], i: int, text: str, accented: bool, lower_c
     named = _name_after(tokens, i + size, text, lower_case, numbered)
     if not named:
         return None
+    if numbered and _DOCUMENT_NUMBER.match(text, tokens[i + size].start):
+        return None  # "số 345/QĐ-UBND" numbers a document, not a house
     end = i + size + named
     while end < len(tokens) and _SEPARATOR.match(text[tokens[end - 1].end : tokens[end].start]):
         size = _unit_at(tokens, end, text, _ALL_UNITS, accented)

@@ -106,7 +106,7 @@ def _weak(name: str) -> bool:
 # Words that open the name of a school, street or other place: "trường Chu Văn An", "phố Lê Văn Hưu".
 _PLACE_WORDS = frozenset(
     ("truong", "duong", "pho", "phuong", "xa", "cau", "cho", "thcs", "thpt", "th", "mn", "tieu hoc", "benh vien",
-     "quan", "huyen", "tinh", "khu", "cong vien", "giai", "san")
+     "quan", "huyen", "tinh", "khu", "cong vien", "giai", "san", "nga tu", "nga ba", "nga nam", "giao lo", "nut giao")
 )  # fmt: skip
 
 
@@ -120,9 +120,10 @@ def _in_national_title(text: str, start: int, end: int) -> bool:
 
 def _inside_place_name(text: str, start: int) -> bool:
     """Whether the span continues a capitalised run that a place word opens ("trường Chu | Văn An")."""
-    words = text[max(0, start - 40) : start].split()
+    words = text[max(0, start - 60) : start].split()
     run = 0
-    while run < len(words) and words[-1 - run][:1].isupper() and run < 3:
+    # Back over the capitalised words (and the dashes of a crossroads: "ngã tư Lý Thường Kiệt - Lê Văn Tám").
+    while run < len(words) and run < 7 and (words[-1 - run][:1].isupper() or words[-1 - run] in ("-", "–")):
         run += 1
     if run == 0 or run == len(words):
         return False
