@@ -22,7 +22,7 @@ from guardrails.recognizers.person_name_recognizer import PersonNameRecognizer
 from guardrails.recognizers.plate_recognizer import PlateRecognizer
 from guardrails.recognizers.prompt_injection_recognizer import PromptInjectionRecognizer
 from guardrails.recognizers.sensitive_data_recognizer import SensitiveDataRecognizer
-from guardrails.recognizers.state_secret_recognizer import StateSecretRecognizer
+from guardrails.recognizers.state_secret_recognizer import OperationalSecretRecognizer, StateSecretRecognizer
 from guardrails.recognizers.tax_code_recognizer import TaxCodeRecognizer
 from guardrails.recognizers.vietnam_phone_recognizer import VietnamPhoneRecognizer
 
@@ -30,7 +30,7 @@ RECOGNIZER_CLASSES = (
     CccdRecognizer, CmndRecognizer, VietnamPhoneRecognizer, EmailAddressRecognizer, BankAccountRecognizer, CardRecognizer,
     TaxCodeRecognizer, BhxhRecognizer, BhytRecognizer, PassportRecognizer, PlateRecognizer, DrivingLicenceRecognizer,
     DateOfBirthRecognizer, IpAddressRecognizer, PersonNameRecognizer, HomeAddressRecognizer, SensitiveDataRecognizer,
-    StateSecretRecognizer, InternalDocumentRecognizer, CredentialRecognizer, ApiKeyRecognizer,
+    StateSecretRecognizer, OperationalSecretRecognizer, InternalDocumentRecognizer, CredentialRecognizer, ApiKeyRecognizer,
     PromptInjectionRecognizer,
 )  # fmt: skip
 

@@ -13,8 +13,9 @@ from guardrails.recognizers.base import folded, make_result
 
 def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for folded ``phrases``; each may itself be a regex; matched on word boundaries."""
-    # A space in a phrase matches any white space: a line break can fall inside "ung\nthư".
-    alternatives = "|".join(sorted(phrases, key=len, reverse=True)).replace(" ", r"\s")
+    # A space in a phrase matches any white space or an underscore: a line break can fall inside
+    # "ung\nthư", and file names join words with "_" ("ignore_all_rules").
+    alternatives = "|".join(sorted(phrases, key=len, reverse=True)).replace(" ", r"[\s_]")
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
 
 

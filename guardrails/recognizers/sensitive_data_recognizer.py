@@ -38,6 +38,8 @@ class SensitiveDataRecognizer(KeywordRecognizer):
             "lao phoi", "viem gan", "nghien", "cai nghien", "methadone", "dieu tri", "nhiem", "mang thai", "pha thai",
             "vo sinh", "khuyet tat", "dong kinh", "tieu duong", "dot quy", "suy than", "chay than", "benh nhan",
             "ho so benh", "ket qua xet nghiem", "xet nghiem", "tiem chung", "covid", "benh", "om nang", "liet",
+            "tu ky", "dialysis", "cancer", "schizophrenia", "diabetes", "depression", "pregnant", "hiv positive",
+            "stroke", "dementia", "alzheimer", "disabled", "tuberculosis",
         ),
         "RELIGION": ("theo dao", "ton giao", "cong giao", "phat giao", "tin lanh", "cao dai", "hoa hao", "hoi giao", "theo dao", "linh muc", "muc su", "nha su", "xung toi"),
         "POLITICS": ("quan diem chinh tri", "chong doi", "chong pha", "phan dong", "bieu tinh", "dang vien", "ky luat dang", "khai tru", "to chuc phan dong", "dan chu cuoi"),

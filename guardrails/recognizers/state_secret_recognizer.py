@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from guardrails.recognizers.base import folded
-from guardrails.recognizers.document_cues import about_rules, has_payload, is_question, marking_score, standalone_marking
+from guardrails.recognizers.document_cues import (
+    about_rules,
+    asks_for_work,
+    has_payload,
+    is_question,
+    marking_score,
+    standalone_marking,
+)
 from guardrails.recognizers.keyword_recognizer import KeywordRecognizer
 
 # Words around a bare "mật" that make it something else: mật khẩu, bảo mật, mật độ, mật ong…
@@ -65,3 +72,29 @@ class StateSecretRecognizer(KeywordRecognizer):
         if before[0].lower() in _NOT_MARKING_BEFORE or after[0].lower().strip(".,:;)") in _NOT_MARKING_AFTER:
             return False
         return not text[start:end].islower() and standalone_marking(text, start, end)
+
+
+class OperationalSecretRecognizer(KeywordRecognizer):
+    """Security operations pasted without a stamp: "chuyên án", "mật danh", "cộng tác viên bí mật"…
+    Words of the trade that a public text rarely carries; they count when content is pasted to work
+    on, not in a question about them."""
+
+    PHRASES = {
+        "SECRET_MARKING": (
+            r"chuyen an",
+            r"mat danh",
+            r"cong tac vien bi mat",
+            r"nguon tin bi mat",
+            r"trinh sat (ngoai tuyen|bi mat)",
+            r"kinh phi nghiep vu",
+            r"phuong an (vay bat|bat giu|truy bat|phong toa)",
+            r"luc luong mat phuc",
+            r"bi mat (theo doi|xac minh|giam sat)",
+            r"doi tuong (can|dang) (theo doi|giam sat)",
+        ),
+    }
+
+    def score(self, text: str, entity: str, start: int, end: int) -> float:
+        if about_rules(text) or (is_question(text) and not has_payload(text)):
+            return 0.3
+        return 0.75 if has_payload(text) or asks_for_work(text) else 0.45
