@@ -49,6 +49,7 @@ bench: install-dev
 	$(BIN)/coach eval retrieval --dataset eval/datasets/retrieval_vi.jsonl --compare
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_vi.jsonl --baseline presidio --baseline vipii --cold-start
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_heldout_vi.jsonl --baseline presidio --baseline vipii
+	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_gen/dev_extra.jsonl
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_gen/test.jsonl
 	$(BIN)/python -m eval.guardrail_ablation --dataset eval/datasets/guardrail_gen/test.jsonl
 	$(BIN)/python -m eval.name_spans_eval --dataset eval/datasets/names_vi/test.jsonl
