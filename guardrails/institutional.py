@@ -17,6 +17,15 @@ _OFFICE_BEFORE = re.compile(
 # Words that make it a person's after all.
 _PERSON_NEAR = re.compile(r"(?<![a-z])(anh|chi|ong|ba|em|e|co|chu|bac|cua toi|cua em|ca nhan|rieng|nha)(?![a-z])")
 _INSTITUTIONAL_DOMAIN = re.compile(r"@[\w.-]*\.(gov|edu|org)\.vn\b")
+# A mailbox named after an office ("hoinongdan.phukhanh@gmail.com", "ubnd.xa@…", "vanthu@…").
+_OFFICE_MAILBOX = re.compile(
+    r"^(ubnd|vanthu|vanphong|vp|hoinongdan|hoiphunu|doanthanhnien|dtn|mttq|tiepdan|motcua|bophanmotcua|congan|tramyte|"
+    r"hoicuuchienbinh|hoinguoicaotuoi|hoptacxa|truong)[._-]?[a-z0-9._-]*@"
+)
+_OWNED_AFTER = re.compile(
+    r"[\s(,:-]{0,4}(of )?(our|the) (office|commune|ward|agency|unit)|"
+    r"[\s(,:-]{0,4}(cua|thuoc) (xa|phuong|co quan|don vi|ubnd|uy ban)(?![a-z])"
+)
 CONTACTS = frozenset({"PHONE", "EMAIL", "TAX_CODE", "BANK_ACCOUNT"})
 
 
@@ -26,10 +35,15 @@ def institutional(folded_text: str, value: str, start: int) -> bool:
     A landline (02…) is read against the whole form it sits in ("Tên cơ quan: … Điện thoại: …");
     a mobile number only against the words just before it.
     """
-    if _INSTITUTIONAL_DOMAIN.search(value.lower()):
+    if _INSTITUTIONAL_DOMAIN.search(value.lower()) or _OFFICE_MAILBOX.match(value.lower()):
         return True
-    landline = re.sub(r"\D", "", value).startswith(("02", "842"))
-    window = folded_text[max(0, start - (250 if landline else 50)) : start]
+    # Owned by the office, said just after it: "9001539993 (our office's)", "… của xã", "… của cơ quan".
+    if _OWNED_AFTER.match(folded_text, start + len(value)):
+        return True
+    digits = re.sub(r"\D", "", value)
+    # A landline or a tax code is read against the whole form; other values against their sentence.
+    long_reach = digits.startswith(("02", "842")) or (len(digits) in (10, 13) and "@" not in value and not digits.startswith("0"))
+    window = folded_text[max(0, start - (250 if long_reach else 50)) : start]
     if not _OFFICE_BEFORE.search(window):
         return False
     # "SĐT của chị Hoa ở UBND: 09…" is hers: a person named near the value (anywhere before a

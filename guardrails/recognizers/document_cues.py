@@ -56,7 +56,7 @@ def about_rules(text: str) -> bool:
 def has_payload(text: str) -> bool:
     """Content to work on follows. A single short question after a colon ("Nhờ trợ lý: xã có
     phải lập danh mục … không?") is still just a question."""
-    if "\n" not in text.strip() and len(text) < 240 and text.rstrip().endswith("?"):
+    if "\n" not in text.strip() and len(text) < 240 and "?" in text:
         return False
     return bool(_PAYLOAD.search(text))
 

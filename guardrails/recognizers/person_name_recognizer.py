@@ -106,7 +106,8 @@ def _weak(name: str) -> bool:
 # Words that open the name of a school, street or other place: "trường Chu Văn An", "phố Lê Văn Hưu".
 _PLACE_WORDS = frozenset(
     ("truong", "duong", "pho", "phuong", "xa", "cau", "cho", "thcs", "thpt", "th", "mn", "tieu hoc", "benh vien",
-     "quan", "huyen", "tinh", "khu", "cong vien", "giai", "san", "nga tu", "nga ba", "nga nam", "giao lo", "nut giao")
+     "quan", "huyen", "tinh", "khu", "cong vien", "giai", "san", "nga tu", "nga ba", "nga nam", "giao lo", "nut giao",
+     "chi doi", "lien doi", "chi doan", "clb", "cau lac bo", "quy", "giai thuong", "hoc bong", "nha luu niem", "den tho")
 )  # fmt: skip
 
 

@@ -27,6 +27,8 @@ class SensitiveDataRecognizer(KeywordRecognizer):
         # "bệnh viện" (hospital), "bệnh nhân" in general: a place or a role, not someone's condition.
         if folded_word == "benh" and folded(text)[end : end + 5] in (" vien", " nhan"):
             return 0.0
+        if folded_word == "nhiem" and folded(text)[end : end + 3] in (" ky", " vu"):
+            return 0.0  # "nhiệm kỳ", "nhiệm vụ" typed without diacritics
         # Text typed with marks must carry the right ones; unaccented text is taken as it comes.
         if folded_word in _ACCENTED and written != folded_word and written != _ACCENTED[folded_word]:
             return 0.0
