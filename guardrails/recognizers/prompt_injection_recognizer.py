@@ -86,6 +86,10 @@ _TOPIC_TERMS = re.compile(
     r"system prompt|system message|prompt he thong|huong dan (he thong|an|goc|ban dau)|jailbreak|developer mode|"
     r"tiet lo (prompt|huong dan|chi dan)( he thong)?|quy tac loc"
 )
+_DESCRIBED = re.compile(
+    r"(duoc thiet ke de|duoc lap trinh de|ke xau|ke tan cong|doi tuong|hacker|attackers?|may|co the viet|thuong viet|"
+    r"vi du|chang han|nhu la|designed to|for example|e\.g\.)\W*(\w+\W+){0,3}$"
+)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _HEX = re.compile(r"(?:[0-9a-fA-F]{2}){10,}")
 _PATTERN = phrase_pattern(PHRASES)
@@ -103,6 +107,9 @@ class PromptInjectionRecognizer(KeywordRecognizer):
             return 0.3
         # The attack quoted in order to discuss it: "vì sao không làm theo câu 'bỏ qua hướng dẫn'?"
         if _quoted(text, start, end) and _TOPIC_QUESTION.search(view):
+            return 0.3
+        # Described, not performed: "trợ lý được thiết kế để bỏ qua các câu lệnh…", "kẻ xấu có thể viết…".
+        if _DESCRIBED.search(view[max(0, start - 30) : start]):
             return 0.3
         return self.BASE_SCORE
 
