@@ -22,6 +22,7 @@ from api.metrics import ChatMetrics
 from api.routes import admin_accounts, admin_flags, admin_usage, auth, chat, health, learning, lesson_page, metrics, pages
 from api.runtime import build_accounts, build_coach, build_engine, build_guardrail, build_index, build_learning
 from api.security import SecurityHeaders
+from api.statement_writer import StatementWriter
 from api.usage_snapshots import SharedUsageCache
 from coach import ConversationStore
 
@@ -57,9 +58,12 @@ def create_app(settings: Settings | None = None, code_sender: CodeSender | None 
         app.state.usage_cache = SharedUsageCache(engine)
         app.state.hint_push = HintPush(app.state.learning.delivery, engine)
         app.state.hint_push.start(asyncio.get_running_loop())
+        app.state.statement_writer = StatementWriter(app.state.learning.events.store_many)
+        app.state.statement_writer.start()
         try:
             yield
         finally:
+            app.state.statement_writer.stop()
             app.state.hint_push.stop()
             engine.dispose()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 
 from sqlalchemy import Engine, Insert, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -60,10 +61,24 @@ class EventStore:
 
     def store(self, statements: list[Statement]) -> tuple[int, int]:
         """Store a validated batch atomically; returns (stored, already known)."""
-        if not statements:
-            return 0, 0
+        return self.store_many([statements])[0]
+
+    def store_many(self, batches: list[list[Statement]]) -> list[tuple[int, int]]:
+        """Store several requests' batches in one transaction (group commit); returns (stored, already known) for each.
+
+        A statement id seen twice (in one batch or in two) is stored once and counted for the first batch that sent it.
+        """
         now = dt.datetime.now(dt.UTC)
-        rows = [_row(s, now) for s in statements]
+        owner: dict[str, int] = {}
+        rows: list[dict] = []
+        for number, statements in enumerate(batches):
+            for statement in statements:
+                row = _row(statement, now)
+                if row["id"] not in owner:
+                    owner[row["id"]] = number
+                    rows.append(row)
+        if not rows:
+            return [(0, len(b)) for b in batches]
         table = LearnerStatement.__table__
         with self.engine.begin() as connection:
             insert_new = _insert_ignoring_known_ids(connection.dialect.name)
@@ -81,7 +96,8 @@ class EventStore:
             deciding = [r for r in fresh if may_bring_a_hint(r["verb"], r["object_type"])]
             mark_due(connection, _earliest_by_learner(deciding, now))
             roll_up(connection, fresh)
-        return len(fresh), len(rows) - len(fresh)
+        stored = Counter(owner[r["id"]] for r in fresh)
+        return [(stored[number], len(batch) - stored[number]) for number, batch in enumerate(batches)]
 
     def events(self, learner_id: str, since: dt.datetime | None = None) -> list[Event]:
         return self.events_of([learner_id], since).get(learner_id, [])

@@ -9,6 +9,7 @@ import random
 import re
 from collections.abc import AsyncIterator, Callable
 from dataclasses import asdict
+from functools import partial
 from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
@@ -19,9 +20,10 @@ from api import messages_vi
 from api.access import AUTH_ERRORS, EventsKey, SignedIn, UnitAdmin, unit_scope
 from api.accounts.service import Accounts
 from api.accounts.sessions import Principal
-from api.deps import AccountsDep, HintPushDep, LearningDep
+from api.deps import AccountsDep, HintPushDep, LearningDep, StatementWriterDep
 from api.errors import ApiError
 from api.hint_push import HINT, SESSION, HintPush
+from api.statement_writer import StatementWriter
 from coach.hint_analytics import hint_effectiveness
 from coach.hint_delivery import DeliveredHint, hint_payload
 from coach.hint_engine import Learner
@@ -34,6 +36,7 @@ router = APIRouter(prefix="/v1", tags=["learning"])
 STREAM_SECONDS = 300
 KEEP_ALIVE_SECONDS = 20  # below the idle time-outs of common proxies (nginx: 60 s)
 RECONNECT_MS = 3000
+VALIDATE_ON_LOOP = 20  # statements validated on the event loop; a larger batch goes to a thread
 HINT_STREAM_EVENTS = (
     "`hint` (with an `id`: send it back as `Last-Event-ID`, or `?after=`, to resume without loss or repeats) whenever "
     "a new hint is decided; comments as keep-alives; `session-ended` `{code, message}` when the session expires or is "
@@ -68,8 +71,8 @@ def own_learner(principal: Principal, learner_id: str) -> str:
 
 
 @router.post("/events", status_code=202, summary="Gửi sự kiện học tập (xAPI)")
-def post_events(
-    key: EventsKey, learning: LearningDep, push: HintPushDep,
+async def post_events(
+    key: EventsKey, learning: LearningDep, push: HintPushDep, writer: StatementWriterDep,
     payload: Annotated[Any, Body(description="One statement or a list of up to 500.")],
 ) -> JSONResponse:  # fmt: skip
     """Server-to-server (managed API key, scope events:write): validate a batch as a whole, store it durably;
@@ -82,16 +85,19 @@ def post_events(
         items = payload if isinstance(payload, list) else [payload]
         if any(not isinstance(i, dict) or (i.get("actor") or {}).get("unit") != key.unit_code for i in items):
             raise ApiError(403, "api_key_unit", messages_vi.API_KEY_UNIT.format(unit=key.unit_code))
-    return _store(payload, learning, push)
+    return await _store(payload, learning, push, writer)
 
 
-def _store(payload: Any, learning: LearningCoach, push: HintPush) -> JSONResponse:
-    statements, errors = validate_batch(payload, learning.course, dt.datetime.now(dt.UTC))
+async def _store(payload: Any, learning: LearningCoach, push: HintPush, writer: StatementWriter) -> JSONResponse:
+    """Validate (a large batch off the event loop), then wait for the writer's commit that holds the statements."""
+    validate = partial(validate_batch, payload, learning.course, dt.datetime.now(dt.UTC))
+    large = isinstance(payload, list) and len(payload) > VALIDATE_ON_LOOP
+    statements, errors = await anyio.to_thread.run_sync(validate) if large else validate()
     if errors:
         body = {"code": "invalid_statements", "message": messages_vi.INVALID_STATEMENTS.format(count=len(errors)),
                 "errors": [asdict(e) for e in errors[:100]]}  # fmt: skip
         return JSONResponse(body, status_code=422)
-    stored, duplicates = learning.events.store(statements)
+    stored, duplicates = await writer.submit(statements)
     if stored:
         push.scheduler.wake()  # the learners were queued in the same transaction: decide their hints now
     return JSONResponse({"stored": stored, "duplicates": duplicates}, status_code=202)
@@ -212,8 +218,8 @@ def _event(name: str, data: dict[str, Any]) -> str:
 
 
 @router.post("/me/events", status_code=202, summary="Sự kiện học tập của chính học viên (trang bài học)")
-def post_own_events(
-    principal: SignedIn, learning: LearningDep, push: HintPushDep, payload: Annotated[Any, Body()]
+async def post_own_events(
+    principal: SignedIn, learning: LearningDep, push: HintPushDep, writer: StatementWriterDep, payload: Annotated[Any, Body()]
 ) -> JSONResponse:
     """Statements sent by the signed-in learner's own lesson page: only about the caller, with the caller's unit."""
     items = payload if isinstance(payload, list) else [payload]
@@ -223,7 +229,7 @@ def post_own_events(
         raise ApiError(422, "wrong_learner", messages_vi.WRONG_LEARNER)
     for item in items:
         item["actor"] = {"id": principal.learner_id, **({"unit": principal.unit_code} if principal.unit_code else {})}
-    return _store(items if isinstance(payload, list) else items[0], learning, push)
+    return await _store(items if isinstance(payload, list) else items[0], learning, push, writer)
 
 
 @router.put("/learners/{learner_id}/preferences", summary="Tùy chọn gợi ý")
