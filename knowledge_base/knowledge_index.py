@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import chromadb
@@ -59,6 +60,16 @@ class LexicalSnapshot:
         for key, value in where.items():
             allowed &= self.columns[key] == value
         return allowed
+
+    @cached_property
+    def by_document(self) -> dict[str, list[int]]:
+        """Chunk positions per document, in document order (hint sources look a section up on every decision)."""
+        positions: dict[str, list[int]] = {}
+        for i, metadata in enumerate(self.metadatas):
+            positions.setdefault(str(metadata.get("doc_id", "")), []).append(i)
+        for found in positions.values():
+            found.sort(key=lambda i: int(self.metadatas[i].get("chunk_index", 0)))
+        return positions
 
 
 FILTER_KEYS = ("kind", "topic", "status", "origin")
@@ -156,12 +167,7 @@ class KnowledgeIndex:
     def chunks_of(self, doc_id: str) -> list[tuple[str, str, dict[str, Any]]]:
         """Every ``(chunk_id, text, metadata)`` of one document, in document order."""
         snapshot = self.snapshot()
-        rows = [
-            (cid, snapshot.texts[i], snapshot.metadatas[i])
-            for i, cid in enumerate(snapshot.ids)
-            if snapshot.metadatas[i].get("doc_id") == doc_id
-        ]
-        return sorted(rows, key=lambda row: int(row[2].get("chunk_index", 0)))
+        return [(snapshot.ids[i], snapshot.texts[i], snapshot.metadatas[i]) for i in snapshot.by_document.get(doc_id, [])]
 
     def _build_snapshot(self) -> LexicalSnapshot:
         data = self.collection.get(include=["documents", "metadatas"])
