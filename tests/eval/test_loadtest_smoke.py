@@ -24,3 +24,4 @@ def test_a_short_evening_runs_end_to_end_and_loses_nothing(tmp_path: Path) -> No
     assert report["statements"]["acknowledged"] > 0 and report["statements"]["lost"] == 0
     assert report["conditions"]["seed"]["learners"] == 300 and report["server_memory_mb"]["peak"] > 0
     assert report["probe"]["errors"] == 0 and report["probe"]["statements"] > 0
+    assert report["probe"]["chat"]["questions"] >= 1 and report["probe"]["chat"]["p95_ms"] > 0  # answered, not refused
