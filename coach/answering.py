@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -37,6 +39,9 @@ class Answer:
     notice: str | None = None
 
 
+PASSAGE_CHECKS_KEPT = 4096
+
+
 class Coach:
     """Answers officials' questions from the knowledge base, through the guardrail."""
 
@@ -51,6 +56,11 @@ class Coach:
         self.index, self.guardrail, self.generator = index, guardrail, generator
         self.coverage = coverage or CoveragePolicy()
         self.k = k
+        # Passage text -> it carries injected instructions. The same passages come back question after question;
+        # checking each once per process saves about a third of a question's CPU. Bounded; a changed passage is a
+        # new key.
+        self._injected: OrderedDict[str, bool] = OrderedDict()
+        self._injected_lock = threading.Lock()
 
     def answer(self, question: str, history: list[str] | None = None, context: dict[str, str] | None = None) -> Answer:
         """Answer ``question``; ``history`` holds the earlier (already allowed) questions."""
@@ -93,4 +103,17 @@ class Coach:
 
     def _safe_passages(self, hits: list[SearchHit]) -> list[SearchHit]:
         """Retrieved passages with injected instructions are left out of what is composed."""
-        return [h for h in hits if "prompt_injection" not in self.guardrail.check_output(h.text).categories]
+        return [h for h in hits if not self._carries_injection(h.text)]
+
+    def _carries_injection(self, passage: str) -> bool:
+        with self._injected_lock:
+            known = self._injected.get(passage)
+            if known is not None:
+                self._injected.move_to_end(passage)
+                return known
+        injected = "prompt_injection" in self.guardrail.check_output(passage).categories
+        with self._injected_lock:
+            self._injected[passage] = injected
+            if len(self._injected) > PASSAGE_CHECKS_KEPT:
+                self._injected.popitem(last=False)
+        return injected
