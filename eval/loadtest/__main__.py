@@ -45,6 +45,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=3000, help="open lesson pages (simulated learners)")
     parser.add_argument("--duration", type=int, default=180, help="seconds of the evening after every page is open")
     parser.add_argument("--spawn-rate", type=float, default=40.0, help="pages opened per second while ramping up")
+    parser.add_argument("--settle", type=int, default=30, help="seconds after the ramp-up before measuring")
     parser.add_argument("--learners", type=int, default=18000, help="enrolled learners in the database")
     parser.add_argument("--database-url", default=None, help="a PostgreSQL server (a fresh database is made on it)")
     parser.add_argument("--workers", type=int, default=1, help="server worker processes (PostgreSQL only)")
@@ -75,7 +76,8 @@ def _environment(folder: Path, database: str, sms_url: str, args: argparse.Names
            "COACH_LOGIN_CODES_PER_IP": str(10**6),  # every simulated learner comes from 127.0.0.1
            "COACH_EMBEDDING_CACHE": str(ROOT / "var" / "embedding-cache.sqlite3"),  # passages embedded once per machine
            "COACH_COURSE_START": str(today - dt.timedelta(days=5)), "COACH_COURSE_END": str(today + dt.timedelta(days=9)),
-           "LOADTEST_SMS_URL": sms_url, "LOADTEST_DURATION": str(args.duration), "LOADTEST_QUESTIONS": str(QUESTIONS),
+           "LOADTEST_SMS_URL": sms_url, "LOADTEST_DURATION": str(args.duration),
+           "LOADTEST_SETTLE": str(args.settle), "LOADTEST_QUESTIONS": str(QUESTIONS),
            "LOADTEST_PROCESSES": str(args.processes), "LOADTEST_ACKS_DIR": str(folder),
            "LOADTEST_TOKENS": str(folder / "tokens.txt"), "LOADTEST_SIGN_IN_SHARE": str(args.sign_in_share)}  # fmt: skip
     if args.corpus:
@@ -108,12 +110,13 @@ def _run(args: argparse.Namespace, folder: Path, env: dict[str, str], database: 
         before = _stored(engine)
         memory = MemorySampler(server.pid)
         ramp = args.pages / args.spawn_rate
-        seconds = str(int(ramp + args.duration))
-        probe = [sys.executable, "-m", "eval.loadtest.probe", url, env["LOADTEST_SMS_URL"], str(args.learners - 1), seconds]
+        seconds = str(int(ramp + args.settle + args.duration))
+        probe = [sys.executable, "-m", "eval.loadtest.probe", url, env["LOADTEST_SMS_URL"], str(args.learners - 1), seconds,
+                 str(int(ramp + args.settle))]  # fmt: skip
         probe = subprocess.Popen(probe, env=env, stdout=subprocess.PIPE)
         locust = [str(BIN / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")), "--headless", "--only-summary",
                   "-u", str(args.pages), "-r", str(args.spawn_rate), "-t", f"{seconds}s", "--host", url,
-                  "--processes", str(args.processes), "--csv", str(folder / "locust"), "--reset-stats",
+                  "--processes", str(args.processes), "--csv", str(folder / "locust"),
                   "--stop-timeout", "10"]  # fmt: skip
         subprocess.run(locust, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=(folder / "locust.log").open("wb"))
         probe_report = json.loads(probe.communicate(timeout=120)[0] or b"{}")
@@ -130,6 +133,8 @@ def _run(args: argparse.Namespace, folder: Path, env: dict[str, str], database: 
         "conditions": {
             "open_pages": args.pages,
             "steady_seconds": args.duration,
+            "ramp_up_seconds": round(args.pages / args.spawn_rate, 1),
+            "settle_seconds": args.settle,
             "database": make_url(database).get_backend_name(),
             "server_workers": args.workers,
             "generator_processes": args.processes,

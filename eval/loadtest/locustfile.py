@@ -7,7 +7,8 @@ every 10–20 s: reading, quiz answers (some wrong, so hints fire), pauses; when
 as the page does. 5% of learners ask the coach one question. The delay from the statement that made a
 ``repeated_failure`` hint due to its arrival on the page is reported as the request type ``hint delay``.
 
-Settings come from the environment (``python -m eval.loadtest`` sets them): LOADTEST_SMS_URL, LOADTEST_DURATION.
+Settings come from the environment (``python -m eval.loadtest`` sets them): LOADTEST_SMS_URL, LOADTEST_DURATION,
+LOADTEST_SETTLE.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from eval.loadtest.seed import admin_phone, learner_phone
 COURSE = Course.load()
 SMS_URL = os.environ.get("LOADTEST_SMS_URL", "")
 DURATION = float(os.environ.get("LOADTEST_DURATION", "180"))
+SETTLE = float(os.environ.get("LOADTEST_SETTLE", "0"))
 CHAT_SHARE = 0.05
 WRONG = 0.45  # share of quiz answers that are wrong
 COOLDOWN = 600.0  # the hint engine's: a hint due within it arrives when it ends
@@ -55,6 +57,18 @@ def _worker_index() -> tuple[int, int]:
 def _on_init(environment: Any, **_: Any) -> None:
     global _environment
     _environment = environment
+
+
+@events.spawning_complete.add_listener
+def _measure_the_steady_evening(**_: Any) -> None:
+    """Statistics start LOADTEST_SETTLE seconds after the last page opened (on the master and every worker, as
+    Locust's own ``--reset-stats`` does): the backlog of a fast ramp-up is not the evening's steady state."""
+
+    def reset() -> None:
+        gevent.sleep(SETTLE)
+        _environment.runner.stats.reset_all()
+
+    gevent.spawn(reset)
 
 
 def _fire(name: str, started: float, exception: Exception | None = None, kind: str = "SSE") -> None:

@@ -1,4 +1,4 @@
-"""One more learner in a process of its own (``python -m eval.loadtest.probe URL SMS_URL INDEX SECONDS``): a statement
+"""One more learner in a process of its own (``python -m eval.loadtest.probe URL SMS_URL INDEX SECONDS WARM_UP``): a statement
 every second and the time the server takes to acknowledge it, and every tenth second a question to the coach
 instead. A load generator on the same machine saturates before the server does, so the server is judged by this
 probe, not by the generator's own latencies."""
@@ -19,40 +19,40 @@ from eval.loadtest.seed import learner_phone
 from eval.metrics import percentile
 
 
-def main(url: str, sms_url: str, index: int, seconds: float) -> dict:
+def main(url: str, sms_url: str, index: int, seconds: float, warm_up: float = 0.0) -> dict:
+    """Runs ``seconds``; requests sent in the first ``warm_up`` seconds (ramp-up and settling) are not counted."""
     phone = learner_phone(index)
     with httpx.Client(base_url=url, timeout=30) as client:
         assert client.post("/v1/auth/code", json={"phone": phone}).status_code == 202
         code = httpx.get(f"{sms_url}/code", params={"phone": phone}).json()["code"]
         token = client.post("/v1/auth/verify", json={"phone": phone, "code": code, "client": "app"}).json()["access_token"]
         client.headers["Authorization"] = f"Bearer {token}"
-        latencies, chats, errors, acknowledged = [], [], 0, 0
+        acknowledged, measured = 0, []  # measured: (kind, milliseconds, ok) after the warm-up
         questions = itertools.cycle(_questions())
-        ends = time.monotonic() + seconds
+        begins = time.monotonic()
+        ends = begins + seconds
         for second in itertools.count(1):
-            if time.monotonic() >= ends:
-                break
             started = time.monotonic()
-            if second % 10 == 0:
-                try:
-                    status = client.post("/v1/chat", json={"question": next(questions)}).status_code
-                except httpx.HTTPError:
-                    status = 0
-                chats.append((time.monotonic() - started) * 1000)
-                errors += status != 200
-            else:
-                body = {"id": str(uuid.uuid4()), "verb": "progressed", "object": {"type": "lesson", "id": "cd01-l1"},
-                        "result": {"score": 0.5}, "timestamp": dt.datetime.now(dt.UTC).isoformat()}  # fmt: skip
-                try:
-                    status = client.post("/v1/me/events", json=body).status_code
-                except httpx.HTTPError:
-                    status = 0
-                latencies.append((time.monotonic() - started) * 1000)
-                acknowledged += status == 202
-                errors += status != 202
+            if started >= ends:
+                break
+            kind = "chat" if second % 10 == 0 else "statement"
+            try:
+                if kind == "chat":
+                    ok = client.post("/v1/chat", json={"question": next(questions)}).status_code == 200
+                else:
+                    body = {"id": str(uuid.uuid4()), "verb": "progressed", "object": {"type": "lesson", "id": "cd01-l1"},
+                            "result": {"score": 0.5}, "timestamp": dt.datetime.now(dt.UTC).isoformat()}  # fmt: skip
+                    ok = client.post("/v1/me/events", json=body).status_code == 202
+                    acknowledged += ok  # every acknowledged statement counts for the lost-statement check
+            except httpx.HTTPError:
+                ok = False
+            if started - begins >= warm_up:  # the moment Locust's statistics start
+                measured.append((kind, (time.monotonic() - started) * 1000, ok))
             time.sleep(max(0.0, 1.0 - (time.monotonic() - started)))  # the probe's pace: one request a second
-    return {"statements": len(latencies), "errors": errors, "acknowledged": acknowledged, **_summary(latencies),
-            "chat": {"questions": len(chats), **_summary(chats)}}  # fmt: skip
+    statements = [ms for kind, ms, _ in measured if kind == "statement"]
+    chats = [ms for kind, ms, _ in measured if kind == "chat"]
+    return {"statements": len(statements), "errors": sum(not ok for *_, ok in measured), "acknowledged": acknowledged,
+            **_summary(statements), "chat": {"questions": len(chats), **_summary(chats)}}  # fmt: skip
 
 
 def _summary(latencies: list[float]) -> dict[str, float | None]:
@@ -70,4 +70,4 @@ def _questions() -> list[str]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]))))
+    print(json.dumps(main(sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]))))

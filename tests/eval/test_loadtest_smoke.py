@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_short_evening_runs_end_to_end_and_loses_nothing(tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "eval.loadtest", "--pages", "30", "--learners", "300", "--duration", "20",
+    command = [sys.executable, "-m", "eval.loadtest", "--pages", "30", "--learners", "300", "--duration", "20", "--settle", "2",
                "--spawn-rate", "30", "--processes", "1", "--sign-in-share", "0.3", "--corpus", str(FIXTURE_CORPUS)]  # fmt: skip
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
