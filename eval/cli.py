@@ -67,7 +67,8 @@ def retrieval(
     if corpus is not None:
         records = _read(corpus, CorpusRecord)
         embeddings = CachedEmbeddings(
-            make_embeddings(settings.embedding_backend, settings.embedding_model), settings.embedding_cache_path
+            make_embeddings(settings.embedding_backend, settings.embedding_model, settings.onnx_model_dir),
+            settings.embedding_cache_path,
         )
         with progress_bar("Lập chỉ mục tạm") as update, temporary_index(records, embeddings, update) as (index, seconds):
             results = [evaluate(index, questions, m) for m in modes]

