@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import socket
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from tests.accounts_support import PHONES, Outbox, seed_accounts, sign_in
 from tests.conftest import FIXTURE_CORPUS, FIXTURES
 from tests.sse_client import EventStream
 
-EXTRA = {"L-3": "0912100003", "L-4": "0912100004"}
+EXTRA = {"L-3": "0912100003", "L-4": "0912100004", "L-5": "0912100005"}
 
 
 @dataclass
@@ -157,6 +158,35 @@ def test_a_burst_of_reconnects_is_served_and_the_server_keeps_serving(live: Live
 
     assert asyncio.run(burst(300)) == [200] * 300
     post(live, statement("L-2", "launched", "topic", "cd01"))  # and statements are still taken
+
+
+def test_pages_that_never_read_do_not_hold_up_the_others(live: Live) -> None:
+    url = httpx.URL(live.url)
+    request = (f"GET /v1/learners/L-5/hints/stream HTTP/1.1\r\nHost: {url.host}\r\n"
+               f"Authorization: {live.auth['L-5']['Authorization']}\r\n\r\n").encode()  # fmt: skip
+    silent: list[socket.socket] = []
+    try:
+        for _ in range(40):
+            sock = socket.socket()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)  # a phone that stopped reading
+            sock.settimeout(10)
+            sock.connect((url.host, url.port))
+            sock.sendall(request)
+            head = b""
+            while b"\r\n\r\n" not in head:  # the stream is open (and subscribed): from now on, never read
+                head += sock.recv(1)
+            assert head.startswith(b"HTTP/1.1 200")
+            silent.append(sock)
+        assert live.app.state.hint_push.broker.open_streams >= 40
+        with httpx.Client() as client, stream(live, client, "L-5") as page:
+            post(live, wrong("L-5", "cd02-q1", 60), wrong("L-5", "cd02-q1"))
+            name, _, hint = page.next_event()  # pushed to the 40 silent pages too; the reading one still gets it
+            assert (name, hint["id"]) == ("hint", "repeated_failure:cd02-q1")
+        assert httpx.get(f"{live.url}/healthz", timeout=10).status_code == 200
+        post(live, statement("L-5", "launched", "topic", "cd01"))
+    finally:
+        for sock in silent:
+            sock.close()
 
 
 def _user_id(live: Live, learner: str) -> str:
