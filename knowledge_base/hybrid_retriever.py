@@ -17,6 +17,9 @@ from knowledge_base.text_normalize import fold_diacritics, words
 MAX_QUERY_CHARS = 2000
 RRF_K = 60
 CANDIDATES = 40
+# A portal record of a procedure that a curated document covers keeps half its fused score: it stays
+# findable (its structured fields) but the curated write-up answers first.
+COVERED_WEIGHT = 0.5
 
 
 class QueryError(ValueError):
@@ -76,7 +79,7 @@ def hybrid_search(
     snapshot = index.snapshot()
     if not snapshot.ids:
         return []
-    position = {cid: i for i, cid in enumerate(snapshot.ids)}
+    position = snapshot.position
     dense: list[tuple[str, float]] = []
     lexical: list[tuple[str, float]] = []
     if mode in ("hybrid", "dense"):
@@ -100,9 +103,12 @@ def hybrid_search(
     # A question that names a document ("làm giấy khai sinh", its title or an alias) votes for it
     # as if it ranked first, so that a longer title containing the same words does not win.
     named = _named_documents(snapshot.names, text) if mode == "hybrid" else set()
+    covered = snapshot.covered
     for cid in fused:
         if snapshot.metadatas[position[cid]].get("doc_id") in named:
             fused[cid] += 1.0 / (RRF_K + 1)
+        if covered[position[cid]]:
+            fused[cid] *= COVERED_WEIGHT
     dense_scores, bm25_scores = dict(dense), dict(lexical)
     order = sorted(fused, key=lambda cid: (-fused[cid], -dense_scores.get(cid, 0.0)))[:k]
     return [

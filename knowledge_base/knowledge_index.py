@@ -52,14 +52,34 @@ class LexicalSnapshot:
     restorer: DiacriticsRestorer
     columns: dict[str, np.ndarray]
     names: dict[str, tuple[str, ...]]  # doc_id -> folded title and aliases
+    _masks: dict[tuple[tuple[str, str], ...], np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     def mask(self, where: dict[str, str]) -> np.ndarray | None:
+        """Positions allowed by equality filters; computed once per filter (a pass over every chunk)."""
         if not where:
             return None
-        allowed = np.ones(len(self.ids), dtype=bool)
-        for key, value in where.items():
-            allowed &= self.columns[key] == value
+        key = tuple(sorted(where.items()))
+        allowed = self._masks.get(key)
+        if allowed is None:
+            allowed = np.ones(len(self.ids), dtype=bool)
+            for name, value in where.items():
+                allowed &= self.columns[name] == value
+            if len(self._masks) < 64:  # filters come from a handful of kinds and topics
+                self._masks[key] = allowed
         return allowed
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Chunk id -> position, built once per snapshot rather than on every query."""
+        return {cid: i for i, cid in enumerate(self.ids)}
+
+    @cached_property
+    def covered(self) -> np.ndarray:
+        """Chunks of imported records whose procedure a curated document also covers: the curated one answers first."""
+        curated_codes = {m.get("procedure_code") for m in self.metadatas if m.get("origin") == "curated"} - {"", None}
+        return np.array(
+            [m.get("origin") != "curated" and m.get("procedure_code") in curated_codes for m in self.metadatas], dtype=bool
+        )
 
     @cached_property
     def by_document(self) -> dict[str, list[int]]:

@@ -22,6 +22,9 @@ from tests.support import ChromaServer, PostgresDatabases, is_postgres
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_CORPUS = FIXTURES / "corpus"
 BASE_DATABASE_URL = os.environ.get("COACH_DATABASE_URL")  # read once: the modules' databases replace it
+# The 588 shipped portal records (8,000+ passages) stay out of the tests' indexes; tests that import
+# records point this at a small fixture. Set here so that servers started by tests inherit it too.
+os.environ["COACH_PORTAL_RECORDS"] = ""
 
 
 @pytest.fixture(scope="session")

@@ -62,11 +62,38 @@ def test_ingest_reports_bad_files_and_exits_non_zero(corpus_copy: Path) -> None:
 
 def test_ingest_portal_records() -> None:
     result = runner.invoke(app, ["ingest", "--dichvucong", str(FIXTURES / "dichvucong_sample.jsonl")])
-    assert result.exit_code == 1  # two malformed lines are reported…
-    assert "dichvucong_sample.jsonl:3" in result.output
+    assert result.exit_code == 0  # someone else's file: two malformed lines are reported and skipped…
+    assert "BỎ QUA" in result.output and "dichvucong_sample.jsonl:3" in result.output
+    assert "dichvucong_sample.jsonl:4" in result.output
     assert "dichvucong: 3 tài liệu" in result.output  # …and the three good records are indexed
+    assert "curated: 4 tài liệu" in result.output  # the curated corpus is synced in the same run
     missing = runner.invoke(app, ["ingest", "--dichvucong", "khong-co.jsonl"])
-    assert missing.exit_code == 2
+    assert missing.exit_code == 2 and "Không tìm thấy" in missing.output
+
+
+def test_default_ingest_includes_the_configured_portal_records_and_curated_answers_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COACH_PORTAL_RECORDS", str(FIXTURES / "dichvucong_covered.jsonl"))
+    get_settings.cache_clear()
+    first = runner.invoke(app, ["ingest", "--if-stale"])
+    assert first.exit_code == 0, first.output
+    assert "dichvucong: 2 tài liệu" in first.output and "curated: 4 tài liệu" in first.output
+    assert "đoạn/giây" in first.output  # the progress bar shows the rate
+    # The portal's own record of birth registration is indexed (for its structured fields)…
+    found = runner.invoke(app, ["search", "thu tuc dang ky khai sinh le phi", "-k", "20", "--json"])
+    doc_ids = [row["doc_id"] for row in json.loads(found.stdout)]
+    assert "dvc-1-001193" in doc_ids
+    # …but the curated write-up of the same procedure code answers first.
+    assert doc_ids[0] == "mau-khai-sinh"
+    assert doc_ids.index("mau-khai-sinh") < doc_ids.index("dvc-1-001193")
+    # A procedure only the portal knows is answered from the portal record.
+    only_portal = runner.invoke(app, ["search", "giấy phép cho đội văn nghệ thôn", "-k", "1", "--json"])
+    assert json.loads(only_portal.stdout)[0]["doc_id"] == "dvc-9-000004"
+    again = runner.invoke(app, ["ingest", "--if-stale"])
+    assert again.exit_code == 0 and "portal records up to date" in again.output
+    without = runner.invoke(app, ["ingest", "--no-portal"])
+    assert without.exit_code == 0 and "dichvucong:" not in without.output
 
 
 def test_search_rejects_empty_and_oversized_queries() -> None:

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 from api.access import PUBLIC
 from api.deps import HintPushDep, IndexDep, SettingsDep
 from knowledge_base import corpus_fingerprint
+from knowledge_base.ingest import CURATED_ORIGIN, DICHVUCONG_ORIGIN, portal_version
 
 router = APIRouter(tags=["health"], dependencies=[Depends(PUBLIC)])
 
@@ -41,6 +42,7 @@ class Health(BaseModel):
     index: IndexHealth
     embedding: EmbeddingHealth
     corpus: CorpusHealth
+    portal: CorpusHealth | None  # the portal's procedure records; null when COACH_PORTAL_RECORDS is empty
     login: str  # how login codes are delivered: sms | console (development) | unavailable
     hints: HintsHealth
 
@@ -48,11 +50,14 @@ class Health(BaseModel):
 @router.get("/healthz", response_model=Health, summary="Tình trạng dịch vụ")
 def healthz(index: IndexDep, settings: SettingsDep, push: HintPushDep) -> Health:
     """Index size, embedding backend, corpus version and login delivery; ``degraded`` when the index is empty or stale."""
-    version = index.corpus_version()
-    current = corpus_fingerprint(settings.corpus_dir)
+    corpus = _freshness(index.corpus_version(CURATED_ORIGIN), corpus_fingerprint(settings.corpus_dir))
+    portal = None
+    if settings.portal_records is not None:
+        current = portal_version(settings.portal_records) if settings.portal_records.is_file() else "missing"
+        portal = _freshness(index.corpus_version(DICHVUCONG_ORIGIN), current)
     size = index.size()
     return Health(
-        status="ok" if size and version == current else "degraded",
+        status="ok" if size and not corpus.stale and not (portal and portal.stale) else "degraded",
         index=IndexHealth(
             chunks=size, collection=index.collection_name, store="chroma-server" if settings.chroma_url else "chroma-embedded"
         ),
@@ -61,7 +66,12 @@ def healthz(index: IndexDep, settings: SettingsDep, push: HintPushDep) -> Health
             configured=settings.embedding_backend,
             model=str(getattr(index.embeddings, "model_id", "")),
         ),  # fmt: skip
-        corpus=CorpusHealth(version=version, current=current, stale=version != current),
+        corpus=corpus,
+        portal=portal,
         login="sms" if settings.sms_gateway_url else "console" if settings.dev_mode else "unavailable",
         hints=HintsHealth(**push.health()),
     )
+
+
+def _freshness(version: str | None, current: str) -> CorpusHealth:
+    return CorpusHealth(version=version, current=current, stale=version != current)

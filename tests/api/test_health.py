@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from api import Settings, create_app
-from knowledge_base.ingest import ingest_corpus
+from knowledge_base.ingest import ingest_corpus, ingest_dichvucong
 
 
 def _client(tmp_path: Path, corpus: Path) -> TestClient:
@@ -42,3 +42,16 @@ def test_openapi_describes_healthz(tmp_path: Path, corpus_copy: Path) -> None:
     with _client(tmp_path, corpus_copy) as client:
         spec = client.get("/openapi.json").json()
     assert spec["paths"]["/healthz"]["get"]["summary"] == "Tình trạng dịch vụ"
+
+
+def test_healthz_is_degraded_until_the_configured_portal_records_are_indexed(tmp_path: Path, corpus_copy: Path) -> None:
+    records = Path(__file__).parents[1] / "fixtures" / "dichvucong_covered.jsonl"
+    settings = Settings(data_dir=tmp_path / "var", corpus_dir=corpus_copy, portal_records=records)
+    with TestClient(create_app(settings)) as client:
+        ingest_corpus(client.app.state.index, corpus_copy)
+        before = client.get("/healthz").json()
+        ingest_dichvucong(client.app.state.index, records)
+        after = client.get("/healthz").json()
+    assert before["status"] == "degraded" and before["portal"]["stale"] is True and before["portal"]["version"] is None
+    assert before["corpus"]["stale"] is False
+    assert after["status"] == "ok" and after["portal"]["version"] == after["portal"]["current"]

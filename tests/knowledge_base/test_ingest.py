@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
 from knowledge_base import KnowledgeIndex
-from knowledge_base.ingest import index_is_stale, ingest_corpus, ingest_dichvucong
+from knowledge_base.ingest import (
+    BUILTIN_PORTAL_RECORDS,
+    index_is_stale,
+    ingest_corpus,
+    ingest_dichvucong,
+    portal_checked_on,
+)
 from tests.conftest import FIXTURES
 
 
@@ -76,3 +84,18 @@ def test_portal_records_are_imported_beside_the_curated_corpus(index: KnowledgeI
     # Re-ingesting the curated corpus leaves the imported records alone.
     ingest_corpus(index, corpus_copy)
     assert index.size() == curated + result.report.added_chunks
+
+
+def test_portal_records_carry_the_date_the_export_was_taken_not_todays(index: KnowledgeIndex, tmp_path: Path) -> None:
+    # Today's date in every chunk's metadata would change every chunk id daily and re-embed the whole export.
+    records = tmp_path / "records.jsonl"
+    records.write_bytes((FIXTURES / "dichvucong_covered.jsonl").read_bytes())
+    os.utime(records, (0, dt.datetime(2026, 5, 4, 12, tzinfo=dt.UTC).timestamp()))
+    assert portal_checked_on(records) == dt.date(2026, 5, 4)  # no sidecar: the file's own date
+    (tmp_path / "records.meta.json").write_text('{"checked_on": "2026-06-30"}', encoding="utf-8")
+    assert portal_checked_on(records) == dt.date(2026, 6, 30)
+    first = ingest_dichvucong(index, records)
+    dates = {m["reviewed_on"] for m in index.collection.get(include=["metadatas"])["metadatas"]}
+    assert dates == {"2026-06-30"} and first.report.added_chunks > 0
+    assert ingest_dichvucong(index, records).report.added_chunks == 0  # a second run embeds nothing
+    assert portal_checked_on(BUILTIN_PORTAL_RECORDS) == dt.date(2026, 12, 3)  # the project's copy says when it was taken
