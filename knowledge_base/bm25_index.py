@@ -57,5 +57,11 @@ class BM25Index:
         candidates = np.flatnonzero(scores > 0)
         if candidates.size == 0:
             return []
+        if candidates.size > k:  # select the k best before sorting: sorting every match grows with the corpus
+            values = scores[candidates]
+            kth = np.partition(values, values.size - k)[values.size - k]
+            # Ties at the cut keep the lowest positions, as a stable sort of every match would.
+            ties = candidates[values == kth][: k - int((values > kth).sum())]
+            candidates = np.sort(np.concatenate([candidates[values > kth], ties]))
         best = candidates[np.argsort(-scores[candidates], kind="stable")[:k]]
         return [(int(i), float(scores[i])) for i in best]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from knowledge_base.text_normalize import fold_diacritics, words
+from knowledge_base.text_normalize import fold_diacritics, fold_word, words
 
 # Question phrasing that a procedure corpus rarely contains, so that "can gi" reads "cần gì".
 COMMON_PHRASES = (
@@ -46,7 +46,7 @@ class DiacriticsRestorer:
         for text in (*texts, *COMMON_PHRASES * 5):
             tokens = words(text)
             for token in tokens:
-                self._forms[fold_diacritics(token)][token] += 1
+                self._forms[fold_word(token)][token] += 1
             self._pairs.update(zip(tokens, tokens[1:]))
 
     @staticmethod
@@ -64,12 +64,12 @@ class DiacriticsRestorer:
         tokens = words(text)
         restored: list[str] = []
         for i, token in enumerate(tokens):
-            plain = fold_diacritics(token)
+            plain = fold_word(token)
             candidates = self._forms.get(plain)
             if token != plain or not candidates:
                 restored.append(token)
                 continue
-            following = self._forms.get(fold_diacritics(tokens[i + 1]), Counter()) if i + 1 < len(tokens) else Counter()
+            following = self._forms.get(fold_word(tokens[i + 1]), Counter()) if i + 1 < len(tokens) else Counter()
             previous = restored[-1] if restored else None
             restored.append(max(candidates, key=lambda form: self._score(form, candidates, previous, following)))
         return " ".join(restored)

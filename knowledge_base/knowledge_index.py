@@ -22,11 +22,12 @@ from knowledge_base.bm25_index import BM25Index
 from knowledge_base.chunking import Chunk, chunk_document
 from knowledge_base.diacritics_restorer import DiacriticsRestorer
 from knowledge_base.documents import Document
-from knowledge_base.embeddings import BATCH_SIZE, embedding_signature
+from knowledge_base.embeddings import embedding_signature
 from knowledge_base.text_normalize import fold_diacritics, words
 
 ProgressCallback = Callable[[int, int], None]
 VERSION_KEY = "corpus_version"
+READ_PAGE = 5000
 
 
 @dataclass
@@ -74,6 +75,16 @@ class LexicalSnapshot:
         return {cid: i for i, cid in enumerate(self.ids)}
 
     @cached_property
+    def name_index(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """First word of each document name -> (name's words, doc_id): a query looks up only names its words start."""
+        found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for doc_id, phrases in self.names.items():
+            for phrase in phrases:
+                parts = tuple(phrase.split())
+                found.setdefault(parts[0], []).append((parts, doc_id))
+        return found
+
+    @cached_property
     def covered(self) -> np.ndarray:
         """Chunks of imported records whose procedure a curated document also covers: the curated one answers first."""
         curated_codes = {m.get("procedure_code") for m in self.metadatas if m.get("origin") == "curated"} - {"", None}
@@ -98,6 +109,9 @@ FILTER_KEYS = ("kind", "topic", "status", "origin")
 class KnowledgeIndex:
     """Owns one Chroma collection per embedding model and the lexical index derived from it."""
 
+    # Passages embedded and written per step of an ingest (one progress tick, about 3 s on 2 cores).
+    write_group = 128
+
     def __init__(self, client: chromadb.ClientAPI, embeddings: Embeddings, prefix: str = "coach") -> None:
         self.embeddings = embeddings
         self.collection_name = f"{prefix}-{embedding_signature(embeddings)}"
@@ -114,6 +128,25 @@ class KnowledgeIndex:
     @property
     def collection(self) -> chromadb.Collection:
         return self._client.get_collection(self.collection_name)
+
+    def nearest(self, vector: list[float], n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+        """``(chunk_id, cosine distance)`` of the ``n`` nearest chunks; ids and distances only (no texts to copy)."""
+        found = self.collection.query(query_embeddings=[vector], n_results=max(1, n), where=where, include=["distances"])
+        return list(zip(found["ids"][0], (float(d) for d in (found["distances"] or [[]])[0])))
+
+    def read_all(self, include: list[str], where: dict[str, Any] | None = None) -> dict[str, list[Any]]:
+        """Every chunk (matching ``where``) with the ``include`` fields, read a page at a time.
+
+        One ``get`` of everything fails on embedded Chroma past about 30,000 chunks ("too many SQL variables")."""
+        collection = self.collection
+        found: dict[str, list[Any]] = {"ids": [], **{key: [] for key in include}}
+        while True:
+            page = collection.get(where=where, include=include, limit=READ_PAGE, offset=len(found["ids"]))  # type: ignore[arg-type]
+            found["ids"].extend(page["ids"])
+            for key in include:
+                found[key].extend(page[key] if page[key] is not None else [])  # type: ignore[literal-required]
+            if len(page["ids"]) < READ_PAGE:
+                return found
 
     def size(self) -> int:
         """Number of chunks in the index."""
@@ -151,18 +184,26 @@ class KnowledgeIndex:
         """Make the chunks of ``origin`` match ``chunks`` (see :meth:`sync`)."""
         keep = keep_sources or set()
         desired: dict[str, Chunk] = {c.id: c for c in chunks}
-        existing = self.collection.get(where={"origin": origin}, include=["metadatas"])
+        existing = self.read_all(["metadatas"], where={"origin": origin})
         existing_meta = dict(zip(existing["ids"], existing["metadatas"] or []))
         new_chunks = [c for cid, c in desired.items() if cid not in existing_meta]
         stale = [cid for cid, m in existing_meta.items() if cid not in desired and m.get("source") not in keep]
 
         report = _describe_changes(desired, existing_meta, new_chunks, stale)
         total = len(new_chunks)
-        for start in range(0, total, BATCH_SIZE):
-            batch = new_chunks[start : start + BATCH_SIZE]
-            self.store.add_texts([c.text for c in batch], [dict(c.metadata) for c in batch], [c.id for c in batch])
+        # Similar lengths side by side: the embedder pads each batch to its longest passage.
+        new_chunks.sort(key=lambda c: len(c.text))
+        collection = self.collection
+        step = self.write_group
+        for start in range(0, total, step):
+            batch = new_chunks[start : start + step]
+            texts = [c.text for c in batch]
+            # One embedding call and one Chroma write per group: small writes cost more than the vectors.
+            vectors = self.embeddings.embed_documents(texts)
+            collection.add(ids=[c.id for c in batch], documents=texts, metadatas=[dict(c.metadata) for c in batch],
+                           embeddings=np.asarray(vectors, dtype=np.float32))  # fmt: skip
             if progress:
-                progress(min(start + BATCH_SIZE, total), total)
+                progress(min(start + step, total), total)
         for start in range(0, len(stale), 500):
             self.collection.delete(ids=stale[start : start + 500])
         self._record_version(origin, version)
@@ -190,7 +231,7 @@ class KnowledgeIndex:
         return [(snapshot.ids[i], snapshot.texts[i], snapshot.metadatas[i]) for i in snapshot.by_document.get(doc_id, [])]
 
     def _build_snapshot(self) -> LexicalSnapshot:
-        data = self.collection.get(include=["documents", "metadatas"])
+        data = self.read_all(["documents", "metadatas"])
         ids, texts = list(data["ids"]), list(data["documents"] or [])
         metadatas = [dict(m or {}) for m in data["metadatas"] or []]
         columns = {key: np.array([str(m.get(key, "")) for m in metadatas], dtype=object) for key in FILTER_KEYS}

