@@ -48,11 +48,13 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-## Benchmarks of the README: retrieval (built-in corpus, 588 portal records) and the guardrail
+## Benchmarks of the README: retrieval (built-in corpus and 588 portal records, then padded to 10,000 and 50,000
+## passages), embedding backends side by side, the guardrail, answers, hints, events, accounts
 bench: install-dev embed-model
 	$(BIN)/coach ingest
 	$(BIN)/coach eval retrieval --dataset eval/datasets/retrieval_vi.jsonl --compare
 	$(BIN)/python -m eval.embedding_benchmark
+	$(BIN)/python -m eval.retrieval_scale_benchmark --sizes 10000 50000 --serve
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_vi.jsonl --baseline presidio --baseline vipii --cold-start
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_heldout_vi.jsonl --baseline presidio --baseline vipii
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_gen/dev_extra.jsonl

@@ -22,16 +22,15 @@ from eval.metrics import percentile
 from knowledge_base import load_corpus, make_embeddings
 from knowledge_base.chunking import chunk_document
 from knowledge_base.dichvucong_importer import load_dichvucong
+from knowledge_base.ingest import BUILTIN_PORTAL_RECORDS, portal_checked_on
 
 ROOT = Path(__file__).resolve().parents[1]
-PORTAL = ROOT / "knowledge_base" / "data" / "dichvucong_cap_xa.jsonl"
 QUESTION_SETS = (ROOT / "eval" / "datasets" / "retrieval_vi.jsonl", ROOT / "eval" / "datasets" / "answers_vi.jsonl")
 
 
 def passages(limit: int) -> list[str]:
     documents = load_corpus(get_settings().corpus_dir).documents
-    if PORTAL.exists():
-        documents += load_dichvucong(PORTAL)[0]
+    documents += load_dichvucong(BUILTIN_PORTAL_RECORDS, portal_checked_on(BUILTIN_PORTAL_RECORDS))[0]
     texts = [chunk.text for document in documents for chunk in chunk_document(document)]
     return texts[:limit]
 
