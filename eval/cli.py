@@ -52,13 +52,16 @@ def retrieval(
     compare: Annotated[bool, typer.Option(help="So sánh bm25, dense và hybrid.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="In một đối tượng JSON ra stdout.")] = False,
     show_misses: Annotated[bool, typer.Option(help="Liệt kê câu hỏi trượt top 5.")] = False,
+    origin: Annotated[
+        str | None, typer.Option(help="Chỉ tìm trong nguồn này (curated | dichvucong); mặc định: cả chỉ mục như khi hỏi.")
+    ] = None,
 ) -> None:
     """Đánh giá truy hồi: hit@1/5/10, MRR@10, nDCG@10, độ trễ p50/p95."""
     from api.cli import progress_bar
     from api.config import get_settings
     from api.runtime import build_index
     from eval.retrieval_eval import evaluate, temporary_index
-    from knowledge_base import CachedEmbeddings, make_embeddings
+    from knowledge_base import CachedEmbeddings, build_where, make_embeddings
 
     questions = _read(dataset, RetrievalQuestion)
     modes = ["bm25", "dense", "hybrid"] if compare else [mode]
@@ -78,7 +81,9 @@ def retrieval(
         if index.size() == 0:
             err.print("[red]Chỉ mục trống: hãy chạy 'coach ingest' trước.[/red]")
             raise typer.Exit(2)
-        results = [evaluate(index, questions, m, {"origin": "curated"}) for m in modes]
+        # The coach's own filter (documents in force, every origin), unless one origin is asked for.
+        where = build_where() | ({"origin": origin} if origin else {})
+        results = [evaluate(index, questions, m, where) for m in modes]
     main = {**results[-1], **extra}
     if compare:
         main["modes"] = {r["mode"]: {k: v for k, v in r.items() if k != "misses_at_5"} for r in results}

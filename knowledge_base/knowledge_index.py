@@ -85,6 +85,11 @@ class LexicalSnapshot:
         return found
 
     @cached_property
+    def imported(self) -> np.ndarray:
+        """Chunks that did not come from the curated corpus (portal records, other imports)."""
+        return self.columns["origin"] != "curated"
+
+    @cached_property
     def covered(self) -> np.ndarray:
         """Chunks of imported records whose procedure a curated document also covers: the curated one answers first."""
         curated_codes = {m.get("procedure_code") for m in self.metadatas if m.get("origin") == "curated"} - {"", None}
