@@ -42,6 +42,7 @@ def evaluate(coach: Coach, cases: list[AnswerCase]) -> dict[str, Any]:
                 "citations": [{"number": c.number, "doc_id": c.doc_id, "section": c.section} for c in answer.citations],
                 "facts_found": sum(found),
                 "facts_expected": len(found),
+                "field": case.field,
             }
         )
     by_kind = {kind: [r for r in results if r["kind"] == kind] for kind in ("answerable", "out_of_scope", "contains_pii")}
@@ -51,6 +52,7 @@ def evaluate(coach: Coach, cases: list[AnswerCase]) -> dict[str, Any]:
         "answerable_not_covered": answerable_not_covered,
         "out_of_scope_correct": _share(by_kind["out_of_scope"], lambda r: r["not_covered"] and not r["blocked"]),
         "pii_blocked": _share(by_kind["contains_pii"], lambda r: r["blocked"]),
+        "by_field": _coverage_by_field(by_kind["answerable"]),
         "latency_ms": {"p50": round(percentile(latencies, 50), 1), "p95": round(percentile(latencies, 95), 1)},
         "results": results,
     }
@@ -58,3 +60,16 @@ def evaluate(coach: Coach, cases: list[AnswerCase]) -> dict[str, Any]:
 
 def _share(rows: list[dict[str, Any]], ok) -> float:  # noqa: ANN001
     return round(sum(1 for r in rows if ok(r)) / len(rows), 4) if rows else 0.0
+
+
+def _coverage_by_field(rows: list[dict[str, Any]]) -> dict[str, dict[str, float | int]]:
+    """Fact coverage per procedure field asked (questions that name one)."""
+    fields: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row.get("field"):
+            fields.setdefault(row["field"], []).append(row)
+    return {
+        name: {"questions": len(group), "facts": sum(r["facts_expected"] for r in group),
+               "coverage": round(sum(r["facts_found"] for r in group) / max(1, sum(r["facts_expected"] for r in group)), 4)}
+        for name, group in sorted(fields.items())
+    }  # fmt: skip

@@ -42,6 +42,7 @@ class AnswerCase(BaseModel):
     question: str
     kind: Literal["answerable", "out_of_scope", "contains_pii"]
     expected_facts: list[list[str]] = []
+    field: str | None = None  # the procedure field asked (fee, time, dossier…), for the per-field report
 
 
 class CorpusRecord(BaseModel):
