@@ -27,6 +27,7 @@ from coach.hint_delivery import HintDelivery
 from coach.hint_engine import HintEngine
 from coach.learning import LearningCoach, passage_lookup
 from coach.llm_answerer import LlmGenerator, local_gguf_model, openai_compatible_model
+from coach.procedure_card import ProcedureCatalog
 from guardrails import Allowlist, Guardrail, Policy, SqlAllowlist, SqlFlagStore
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
 
@@ -147,6 +148,7 @@ def build_coach(
         guardrail or build_guardrail(settings, record_flags=record_flags),
         generator=build_generator(settings),
         coverage=CoveragePolicy(min_similarity=settings.coverage_min_similarity),
+        catalog=ProcedureCatalog.from_file(settings.portal_records),
     )
 
 

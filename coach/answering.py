@@ -13,6 +13,7 @@ from coach.coverage import CoveragePolicy
 from coach.extractive_answerer import ComposedAnswer, compose
 from coach.followup import rewrite
 from coach.llm_answerer import UngroundedAnswer
+from coach.procedure_card import ProcedureCatalog
 from guardrails import Guardrail
 from knowledge_base import KnowledgeIndex, SearchHit, build_where, hybrid_search, validate_query
 
@@ -52,9 +53,11 @@ class Coach:
         generator: Generator | None = None,
         coverage: CoveragePolicy | None = None,
         k: int = 6,
+        catalog: ProcedureCatalog | None = None,
     ) -> None:
         self.index, self.guardrail, self.generator = index, guardrail, generator
         self.coverage = coverage or CoveragePolicy()
+        self.catalog = catalog or ProcedureCatalog()
         self.k = k
         # Passage text -> it carries injected instructions. The same passages come back question after question;
         # checking each once per process saves about a third of a question's CPU. Bounded; a changed passage is a
@@ -80,9 +83,11 @@ class Coach:
         if not self.coverage.covers(query, hits):
             return Answer(text=messages_vi.NOT_COVERED, not_covered=True, search_query=query, answerer="none")
         hits = self._safe_passages(hits)
-        composed = compose(query, hits, self.index)
-        answerer, notice = "extractive", None
-        if self.generator is not None:
+        # A field of a portal procedure (its fee, dossier…) is read from the record's fields, not its run-on text.
+        card = self.catalog.answer(query, hits, self.index)
+        composed = card or compose(query, hits, self.index)
+        answerer, notice = ("card" if card else "extractive"), None
+        if self.generator is not None and card is None:
             try:
                 composed = self.generator.generate(query, hits, composed)
                 answerer = "llm"

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from knowledge_base.dichvucong_importer import parse_channels, parse_legal_basis
+from knowledge_base.dichvucong_importer import dossier_items, parse_channels, parse_legal_basis
 from knowledge_base.ingest import BUILTIN_PORTAL_RECORDS
 from knowledge_base.text_normalize import fold_diacritics
 
@@ -154,16 +154,6 @@ def facts_for(record: dict[str, Any], field: str, channel: str | None) -> list[l
         agency = _known(record.get("co_quan_thuc_hien"))
         return [[_phrase(agency)]] if len(agency.split()) >= 2 else None
     raise ValueError(field)
-
-
-_COUNT = re.compile(r"\d+ bản (?:chính|sao)(?:\s*[,;]\s*\d+ bản (?:chính|sao))*")
-_GROUP = re.compile(r"\*?\s*Giấy tờ phải (?:nộp|xuất trình)\s*:|--|Tên giấy tờMẫu đơn, tờ khaiSố lượng")
-
-
-def dossier_items(text: str) -> list[str]:
-    """Document names of the flattened dossier table: the text between the "N bản chính" counts."""
-    pieces = _COUNT.split(_GROUP.sub("\n", text))
-    return [" ".join(p.strip(" -+*•:;\n").split()) for p in pieces if p.strip(" -+*•:;\n")]
 
 
 def _pick(key: str, options: list[Any]) -> Any:

@@ -64,6 +64,11 @@ def parse_channels(text: str) -> list[ChannelTerms]:
         fee = fee_match.group(1).strip() if fee_match else ""
         if fee_match:
             remainder = remainder[fee_match.end() :]
+        if not time_limit and not fee and rows:
+            # A channel word inside a description ("- Trực tiếp tại trụ sở…") is not a new row of the table.
+            last = rows[-1]
+            rows[-1] = ChannelTerms(last.channel, last.time_limit, last.fee, f"{last.raw} {channel}{rest}".strip())
+            continue
         rows.append(ChannelTerms(channel, time_limit, fee, remainder.strip()))
     return rows
 
@@ -78,6 +83,32 @@ def parse_legal_basis(text: str) -> list[tuple[str, str]]:
         pairs.append((title, match.group(0)))
         position = match.end()
     return pairs
+
+
+_COUNT = re.compile(r"\d+ bản (?:chính|sao)(?:\s*[,;]\s*\d+ bản (?:chính|sao))*")
+_DOSSIER_GROUP = re.compile(r"\*?\s*Giấy tờ phải (?:nộp|xuất trình)\s*:|--|Tên giấy tờMẫu đơn, tờ khaiSố lượng")
+
+
+def dossier_items(text: str) -> list[str]:
+    """Document names of the flattened dossier table: the text between the "N bản chính" counts."""
+    pieces = _COUNT.split(_DOSSIER_GROUP.sub("\n", text))
+    return [" ".join(p.strip(" -+*•:;\n").split()) for p in pieces if p.strip(" -+*•:;\n")]
+
+
+def dossier_copies(text: str) -> list[tuple[str, str]]:
+    """``(document, copies)`` of the flattened dossier table, e.g. ``("Tờ khai…", "1 bản chính")``."""
+    body = _DOSSIER_GROUP.sub("\n", text)
+    found, start = [], 0
+    for match in _COUNT.finditer(body):
+        name = " ".join(body[start : match.start()].strip(" -+*•:;\n").split())
+        if name:
+            copies = ", ".join(c for c in re.split(r"\s*[,;]\s*", match.group(0)) if not c.startswith("0 "))
+            found.append((name, copies))
+        start = match.end()
+    tail = " ".join(body[start:].strip(" -+*•:;\n").split())
+    if tail:
+        found.append((tail, ""))
+    return found
 
 
 def _strip_headers(text: str) -> str:
