@@ -22,6 +22,7 @@ from api.config import Settings
 from api.database import upgrade
 from coach import Coach, CoveragePolicy
 from coach.course import Course, CourseWindow
+from coach.coverage import CoverageModel
 from coach.event_store import EventStore
 from coach.hint_delivery import HintDelivery
 from coach.hint_engine import HintEngine
@@ -147,7 +148,7 @@ def build_coach(
         index or build_index(settings),
         guardrail or build_guardrail(settings, record_flags=record_flags),
         generator=build_generator(settings),
-        coverage=CoveragePolicy(min_similarity=settings.coverage_min_similarity),
+        coverage=CoveragePolicy(min_similarity=settings.coverage_min_similarity, model=CoverageModel.load()),
         catalog=ProcedureCatalog.from_file(settings.portal_records),
     )
 

@@ -80,7 +80,7 @@ class Coach:
             )
         query = rewrite(text, history or [])
         hits = hybrid_search(self.index, query, self.k, build_where())
-        if not self.coverage.covers(query, hits):
+        if not self.coverage.covers(query, hits, self.index):
             return Answer(text=messages_vi.NOT_COVERED, not_covered=True, search_query=query, answerer="none")
         hits = self._safe_passages(hits)
         # A field of a portal procedure (its fee, dossier…) is read from the record's fields, not its run-on text.
