@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install install-dev index lint bench loadtest guard-model embed-model clean
+.PHONY: run test install install-dev index lint bench loadtest guard-model coverage-model embed-model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,12 +64,18 @@ bench: install-dev embed-model
 	$(BIN)/python -m eval.guardrail_benchmark --dataset eval/datasets/guardrail_gen/test.jsonl --size 500
 	$(BIN)/python -m eval.guardrail_benchmark --dataset eval/datasets/guardrail_gen/test.jsonl
 	$(BIN)/coach eval answers --dataset eval/datasets/answers_vi.jsonl
+	$(BIN)/coach eval answers --dataset eval/datasets/answers_portal/test.jsonl
+	$(BIN)/coach eval answers --dataset eval/datasets/out_of_scope/test.jsonl
 	$(BIN)/python -m eval.chat_benchmark
 	$(BIN)/coach eval hints --dataset eval/datasets/hints_vi.jsonl
 	$(BIN)/python -m eval.events_benchmark
 	$(BIN)/python -m eval.auth_benchmark
 	$(BIN)/python -m eval.usage_benchmark
 	$(BIN)/python -m eval.portal_benchmark
+
+## The "not covered" decision, learned from retrieval features on the default index (train splits only)
+coverage-model: install-dev index
+	$(BIN)/python -m eval.coverage_model_train
 
 ## The guardrail's learned parts, trained on generated data (never on a frozen test split): the
 ## person-name model, then the content heads (which read the name model's findings among their signals)

@@ -12,6 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 import knowledge_base
 from coach.course import COURSE_FILE
+from coach.coverage import MODEL_FILE as COVERAGE_MODEL_FILE
 from knowledge_base.ingest import BUILTIN_PORTAL_RECORDS
 
 BUILTIN_CORPUS = Path(knowledge_base.__file__).parent / "corpus"
@@ -40,6 +41,10 @@ class Settings(BaseSettings):
     guardrail_allowlist: Path | None = Field(default=None, description="YAML list of cleared terms; under data_dir when unset.")
     flag_hmac_key: SecretStr | None = Field(
         default=None, description="Key of the flag hash; generated under data_dir when unset."
+    )
+    coverage_model: Path | None = Field(
+        default=COVERAGE_MODEL_FILE,
+        description="The learned 'not covered' decision (JSON); empty: the cosine threshold below decides.",
     )
     coverage_min_similarity: float = Field(
         default=0.864, ge=0, le=1, description="Below this cosine the corpus 'does not cover' a question."
@@ -81,10 +86,10 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
 
-    @field_validator("portal_records", mode="before")
+    @field_validator("portal_records", "coverage_model", mode="before")
     @classmethod
     def _empty_means_none(cls, value: object) -> object:
-        # COACH_PORTAL_RECORDS= (empty) leaves the portal records out of the index.
+        # COACH_PORTAL_RECORDS= (empty) leaves the portal records out; COACH_COVERAGE_MODEL= uses the cosine rule.
         return None if isinstance(value, str) and not value.strip() else value
 
     @property

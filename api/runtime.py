@@ -148,7 +148,10 @@ def build_coach(
         index or build_index(settings),
         guardrail or build_guardrail(settings, record_flags=record_flags),
         generator=build_generator(settings),
-        coverage=CoveragePolicy(min_similarity=settings.coverage_min_similarity, model=CoverageModel.load()),
+        coverage=CoveragePolicy(
+            min_similarity=settings.coverage_min_similarity,
+            model=CoverageModel.load(settings.coverage_model) if settings.coverage_model else None,
+        ),
         catalog=ProcedureCatalog.from_file(settings.portal_records),
     )
 

@@ -2,7 +2,7 @@
 
 The decision is a logistic model over retrieval features (how close the best passages are in meaning, how much of
 the question's wording they contain, whether the dense and lexical retrievers agree, whether the question names a
-document or asks a field of a procedure), trained by ``python -m coach.coverage_model_train`` on generated and
+document or asks a field of a procedure), trained by ``python -m eval.coverage_model_train`` on generated and
 written questions, with a cross-validated threshold. Without the model file, a cosine threshold decides.
 """
 

@@ -25,6 +25,9 @@ BASE_DATABASE_URL = os.environ.get("COACH_DATABASE_URL")  # read once: the modul
 # The 588 shipped portal records (8,000+ passages) stay out of the tests' indexes; tests that import
 # records point this at a small fixture. Set here so that servers started by tests inherit it too.
 os.environ["COACH_PORTAL_RECORDS"] = ""
+# The coverage model was trained on the real corpus; on the four-document fixture corpus the cosine rule decides.
+# tests/coach/test_coverage_model.py runs the model itself.
+os.environ["COACH_COVERAGE_MODEL"] = ""
 
 
 @pytest.fixture(scope="session")

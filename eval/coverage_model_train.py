@@ -1,4 +1,4 @@
-"""``python -m coach.coverage_model_train``: fit the "not covered" decision on generated and written questions.
+"""``python -m eval.coverage_model_train``: fit the "not covered" decision on generated and written questions.
 
 Covered (answerable) questions: ``eval/datasets/retrieval_vi.jsonl`` and the train split of the portal answer set;
 not covered: the train split of ``eval/datasets/out_of_scope``. Frozen test splits and ``answers_vi.jsonl`` are never
