@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from coach import messages_vi
-from coach.citations import Citation
+from coach.citations import Citation, CitationList
 from coach.coverage import CoveragePolicy
 from coach.extractive_answerer import ComposedAnswer, compose
-from coach.followup import rewrite
+from coach.followup import rewrite, subject_terms
 from coach.llm_answerer import UngroundedAnswer
-from coach.procedure_card import ProcedureCatalog
+from coach.procedure_card import FIELD_SECTIONS, ProcedureCatalog, asked_fields
 from guardrails import Guardrail
 from knowledge_base import KnowledgeIndex, SearchHit, build_where, hybrid_search, validate_query
 
@@ -41,6 +42,7 @@ class Answer:
 
 
 PASSAGE_CHECKS_KEPT = 4096
+PROCEDURE_CODE = re.compile(r"(?<![\d.])(\d\.\d{6})(?![\d.])")  # the national procedure code: 1.001193
 
 
 class Coach:
@@ -78,11 +80,26 @@ class Coach:
                 categories=verdict.categories,
                 answerer="guardrail",
             )
+        if not any(ch.isalnum() for ch in text):  # only punctuation or emoji: nothing to search for
+            return Answer(text=messages_vi.NO_WORDS, not_covered=True, answerer="none")
+        if not history and not subject_terms(text) and not PROCEDURE_CODE.search(text):  # "còn lệ phí thì sao?", alone
+            return Answer(text=messages_vi.NEEDS_SUBJECT, not_covered=True, answerer="none")
         query = rewrite(text, history or [])
-        hits = hybrid_search(self.index, query, self.k, build_where())
-        if not self.coverage.covers(query, hits, self.index):
-            return Answer(text=messages_vi.NOT_COVERED, not_covered=True, search_query=query, answerer="none")
+        pinned = self._pinned_by_code(query)
+        if pinned:  # the question gives a procedure code: that procedure answers, whatever the wording
+            hits = pinned
+        else:
+            hits = hybrid_search(self.index, query, self.k, build_where())
+            if not self.coverage.covers(query, hits, self.index):
+                return Answer(text=messages_vi.NOT_COVERED, not_covered=True, search_query=query, answerer="none")
         hits = self._safe_passages(hits)
+        if pinned and not asked_fields(query) and len(query.split()) <= 3:  # a bare code: name the procedure
+            title = str(pinned[0].metadata.get("title", ""))
+            code = str(pinned[0].metadata.get("procedure_code", ""))
+            citations = CitationList()
+            number = citations.number_for(pinned[0].chunk_id, pinned[0].text, pinned[0].metadata)
+            text_out = f"{messages_vi.PROCEDURE_BY_CODE.format(code=code, title=title)} [{number}]"
+            return Answer(text=text_out, citations=citations.items, search_query=query, answerer="card")
         # A field of a portal procedure (its fee, dossier…) is read from the record's fields, not its run-on text.
         card = self.catalog.answer(query, hits, self.index)
         composed = card or compose(query, hits, self.index)
@@ -105,6 +122,17 @@ class Coach:
             answerer=answerer,
             notice=notice,
         )
+
+    def _pinned_by_code(self, question: str) -> list[SearchHit]:
+        """The passages of the procedure whose code the question gives (the curated document first), if any."""
+        for code in PROCEDURE_CODE.findall(question):
+            doc_id = self.index.snapshot().by_procedure_code.get(code)
+            if doc_id:
+                chunks = self.index.chunks_of(doc_id)
+                wanted = {s for field in asked_fields(question) for s in (FIELD_SECTIONS[field],)}
+                chunks.sort(key=lambda c: c[2].get("section") not in wanted)  # the asked section first
+                return [SearchHit(cid, text, meta, 1.0, 1.0, 0.0) for cid, text, meta in chunks[: self.k]]
+        return []
 
     def _safe_passages(self, hits: list[SearchHit]) -> list[SearchHit]:
         """Retrieved passages with injected instructions are left out of what is composed."""

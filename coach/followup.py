@@ -21,12 +21,15 @@ _ASPECT_TERMS = set(
 )
 
 
+def subject_terms(question: str) -> list[str]:
+    """The words of ``question`` that name its subject (not question words, not what is asked: fee, time…)."""
+    return [t for t in lexical_terms(question) if "_" not in t and not t.startswith("=") and t not in STOP_TERMS | _ASPECT_TERMS]
+
+
 def needs_context(question: str) -> bool:
     """A short question with no subject of its own, or one that starts like a follow-up."""
     folded = fold_diacritics(question.lower()).strip()
-    subject = [
-        t for t in lexical_terms(question) if "_" not in t and not t.startswith("=") and t not in STOP_TERMS | _ASPECT_TERMS
-    ]
+    subject = subject_terms(question)
     return bool(_FOLLOW_UP.search(folded)) and len(subject) <= 2 or len(subject) == 0
 
 

@@ -6,6 +6,12 @@ NOT_COVERED = (
     "Bạn có thể hỏi bộ phận một cửa (Trung tâm Phục vụ hành chính công) của xã, phường, "
     "tổng đài hỗ trợ của Cổng Dịch vụ công quốc gia, hoặc cơ quan chuyên môn phụ trách lĩnh vực đó."
 )
+NO_WORDS = "Câu hỏi chưa có chữ nào để tra cứu. Bạn hãy gõ câu hỏi bằng lời, ví dụ: “Lệ phí đăng ký khai sinh là bao nhiêu?”"
+NEEDS_SUBJECT = (
+    "Bạn muốn hỏi về thủ tục hay nội dung nào? Hãy nêu tên thủ tục trong câu hỏi, "
+    "ví dụ: “Đăng ký khai sinh thì lệ phí bao nhiêu?”"
+)
+PROCEDURE_BY_CODE = "Thủ tục mã {code}: “{title}”. Bạn có thể hỏi thêm về hồ sơ, thời hạn, lệ phí hoặc căn cứ pháp lý."
 INTRO_PROCEDURE = "Theo tài liệu về {title}:"
 INTRO_GENERAL = "Theo tài liệu {title}:"
 ALSO = "Thông tin liên quan:"

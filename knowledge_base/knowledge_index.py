@@ -85,6 +85,16 @@ class LexicalSnapshot:
         return found
 
     @cached_property
+    def by_procedure_code(self) -> dict[str, str]:
+        """Procedure code -> the document to answer it: the curated one where both a curated and a portal one exist."""
+        found: dict[str, str] = {}
+        for metadata in self.metadatas:
+            code = str(metadata.get("procedure_code", ""))
+            if code and (code not in found or metadata.get("origin") == "curated"):
+                found[code] = str(metadata.get("doc_id", ""))
+        return found
+
+    @cached_property
     def imported(self) -> np.ndarray:
         """Chunks that did not come from the curated corpus (portal records, other imports)."""
         return self.columns["origin"] != "curated"

@@ -102,3 +102,29 @@ def test_follow_up_detection() -> None:
 def test_lists_stay_with_their_header() -> None:
     units = split_units("Hồ sơ gồm:\n- Tờ khai.\n- Giấy chứng sinh.\n\nNộp tại xã. Nhận kết quả ngay.")
     assert units == ["Hồ sơ gồm: Tờ khai; Giấy chứng sinh", "Nộp tại xã.", "Nhận kết quả ngay."]
+
+
+@pytest.mark.parametrize("index", ["embedded"], indirect=True)
+@pytest.mark.parametrize("question", ["???!!!", "😀🙏", "…"])
+def test_a_question_without_words_gets_a_clear_answer(coach: Coach, question: str) -> None:
+    answer = coach.answer(question)
+    assert answer.not_covered and not answer.citations and "gõ câu hỏi bằng lời" in answer.text
+
+
+@pytest.mark.parametrize("index", ["embedded"], indirect=True)
+def test_a_follow_up_with_no_conversation_asks_for_the_subject(coach: Coach) -> None:
+    alone = coach.answer("còn lệ phí thì sao?")
+    assert alone.not_covered and "Hãy nêu tên thủ tục" in alone.text
+    after = coach.answer("còn lệ phí thì sao?", history=["đăng ký khai sinh cần giấy tờ gì"])
+    assert not after.not_covered and after.citations[0].doc_id == "mau-khai-sinh"
+
+
+@pytest.mark.parametrize("index", ["embedded"], indirect=True)
+def test_a_procedure_code_pins_the_procedure(coach: Coach) -> None:
+    bare = coach.answer("1.001193")
+    assert bare.answerer == "card" and "“Đăng ký khai sinh (tài liệu mẫu)”" in bare.text
+    assert [c.doc_id for c in bare.citations] == ["mau-khai-sinh"]
+    fee = coach.answer("thủ tục 1.001193 lệ phí bao nhiêu")
+    assert "miễn lệ phí" in fee.text and fee.citations[0].section == "Lệ phí"
+    unknown = coach.answer("thủ tục 9.999999 lệ phí bao nhiêu")  # a code the index does not know: searched as usual
+    assert unknown.answerer in ("extractive", "none")
