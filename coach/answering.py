@@ -114,7 +114,9 @@ class Coach:
                 notice = messages_vi.LLM_FALLBACK
         checked = self.guardrail.check_output(composed.text, [h.text for h in hits])
         body = checked.redacted_text if checked.blocked else composed.text
-        parts = [p for p in (notice, body, messages_vi.CHECK_REMINDER) if p]
+        # The reminder to check against the sources once per conversation: repeated under every answer, it is skimmed.
+        reminder = None if history else messages_vi.CHECK_REMINDER
+        parts = [p for p in (notice, body, reminder) if p]
         return Answer(
             text="\n".join(parts),
             citations=composed.citations.items,

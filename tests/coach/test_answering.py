@@ -128,3 +128,11 @@ def test_a_procedure_code_pins_the_procedure(coach: Coach) -> None:
     assert "miễn lệ phí" in fee.text and fee.citations[0].section == "Lệ phí"
     unknown = coach.answer("thủ tục 9.999999 lệ phí bao nhiêu")  # a code the index does not know: searched as usual
     assert unknown.answerer in ("extractive", "none")
+
+
+@pytest.mark.parametrize("index", ["embedded"], indirect=True)
+def test_the_check_reminder_comes_once_per_conversation(coach: Coach) -> None:
+    first = coach.answer("lệ phí đăng ký khai sinh bao nhiêu")
+    later = coach.answer("đăng ký khai sinh mất bao lâu", history=["lệ phí đăng ký khai sinh bao nhiêu"])
+    assert first.text.endswith("(Công văn 557/BKHCN-CĐSQG).")
+    assert "Công văn 557" not in later.text and later.citations
