@@ -7,10 +7,12 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 import weakref
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, NullPool, create_engine, event, make_url, text
+from sqlalchemy.exc import ProgrammingError
 
 from eval.live_server import wait_ready
 
@@ -72,6 +74,7 @@ class PostgresDatabases:
         self._listener = self._track  # one bound method, so that event.remove finds it
         event.listen(Engine, "engine_connect", self._listener)
         self._options = self._utf8_options()
+        self._leftovers: set[str] = set()
 
     def _track(self, connection: Connection) -> None:
         # Every engine that connects, so the engines of a database are closed before it is dropped.
@@ -100,9 +103,27 @@ class PostgresDatabases:
         for engine in list(self._engines):
             if engine.url.database == name:
                 engine.dispose()
-        with self._admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self._drop_named(name)
+
+    def _drop_named(self, name: str) -> None:
+        # FORCE cannot end a superuser's backend, and an autovacuum worker may have just entered the database:
+        # it leaves within moments, so the drop is retried for a few seconds; a database still busy after that is
+        # dropped again when the session closes (a leftover throw-away database is not a test failure).
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with self._admin.connect() as connection:
+                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                self._leftovers.discard(name)
+                return
+            except ProgrammingError as error:
+                if "pg_signal_backend" not in str(error) or time.monotonic() > deadline:
+                    self._leftovers.add(name)
+                    return
+                time.sleep(0.2)  # polling an external process (autovacuum), not synchronising the code under test
 
     def close(self) -> None:
+        for name in list(self._leftovers):
+            self._drop_named(name)
         event.remove(Engine, "engine_connect", self._listener)
         self._admin.dispose()
