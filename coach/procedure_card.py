@@ -176,9 +176,7 @@ def render(p: ProcedureFields, field: str, channel: str | None) -> str:
             value = _fee(row) if field == "fee" else _time(row)
             note = _fee_note(row.raw) if field == "fee" else ""
             groups.setdefault((value, note), []).append(CHANNEL_NAMES.get(row.channel, row.channel))
-        lines = [
-            (", ".join(dict.fromkeys(ways)), value + (f" ({note})" if note else "")) for (value, note), ways in groups.items()
-        ]
+        lines = [(_ways(ways), value + (f" ({note})" if note else "")) for (value, note), ways in groups.items()]
         if len(lines) == 1:
             return f"{label} của thủ tục “{name}” ({lines[0][0].lower()}): {lines[0][1]}."
         return f"{label} của thủ tục “{name}”:\n" + "\n".join(f"- {ways}: {value}" for ways, value in lines)
@@ -209,6 +207,12 @@ def render(p: ProcedureFields, field: str, channel: str | None) -> str:
         level = f" ({p.level.lower()})" if p.level else ""
         return f"Cơ quan thực hiện thủ tục “{name}”{level}: {p.agency}."
     raise ValueError(f"unknown field {field}")
+
+
+def _ways(ways: list[str]) -> str:
+    """ "Nộp trực tiếp, nộp trực tuyến": one capital, at the start of the line."""
+    unique = list(dict.fromkeys(ways))
+    return ", ".join([unique[0], *(w[0].lower() + w[1:] for w in unique[1:])])
 
 
 def _fee(row: ChannelTerms) -> str:

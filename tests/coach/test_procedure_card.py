@@ -70,6 +70,12 @@ def test_cards_give_the_field_for_the_way_named_and_keep_lists() -> None:
     assert "- Nộp trực tiếp: 50.000 đồng (Giảm 50% cho hộ nghèo)" in fee and "- Nộp trực tuyến: miễn phí" in fee
     assert render(p, "fee", "Trực tuyến") == "Lệ phí của thủ tục “Cấp giấy phép mẫu” (nộp trực tuyến): miễn phí."
     assert render(p, "time", "Trực tiếp").endswith("(nộp trực tiếp): 5 ngày làm việc.")
+    shared = ProcedureFields.from_record(
+        {**RECORD, "cach_thuc_thuc_hien": "Trực tiếp5 Ngày làm việc50,000 VNĐTrực tuyến3 Ngày làm việc50,000 VNĐ"
+         "Dịch vụ bưu chính5 Ngày làm việcMiễn phí"}
+    )  # fmt: skip
+    lines = render(shared, "fee", None).splitlines()[1:]
+    assert lines == ["- Nộp trực tiếp, nộp trực tuyến: 50.000 đồng", "- Qua bưu chính: miễn phí"]
     assert render(p, "dossier", None).splitlines()[1:] == [
         "- Đơn đề nghị cấp giấy phép (1 bản chính)",
         "- Bản sao giấy tờ tùy thân (1 bản sao)",  # "0 bản chính" is not a copy to bring
