@@ -12,9 +12,9 @@ from coach import messages_vi
 from coach.citations import Citation, CitationList
 from coach.coverage import CoveragePolicy
 from coach.extractive_answerer import ComposedAnswer, compose
-from coach.followup import rewrite, subject_terms
+from coach.followup import follow_up_asks, rewrite, subject_terms
 from coach.llm_answerer import UngroundedAnswer
-from coach.procedure_card import FIELD_SECTIONS, ProcedureCatalog, asked_fields
+from coach.procedure_card import FIELD_NAMES_VI, FIELD_SECTIONS, ProcedureCatalog, asked_fields, mentions_field
 from guardrails import Guardrail
 from knowledge_base import KnowledgeIndex, SearchHit, build_where, hybrid_search, validate_query
 
@@ -85,12 +85,16 @@ class Coach:
         if not history and not subject_terms(text) and not PROCEDURE_CODE.search(text):  # "còn lệ phí thì sao?", alone
             return Answer(text=messages_vi.NEEDS_SUBJECT, not_covered=True, answerer="none")
         query = rewrite(text, history or [])
+        asking = follow_up_asks(text, query)  # a follow-up's own words say what it asks for
+        # "còn lệ phí thì sao?" asks about the conversation's topic: search with the topic alone, so that the aspect
+        # word does not pull in another document that has a fee; the field is then looked for in the topic's documents.
+        topic = query.removesuffix(f" — {text.strip()}") if asking and not subject_terms(asking) else query
         pinned = self._pinned_by_code(query)
         if pinned:  # the question gives a procedure code: that procedure answers, whatever the wording
             hits = pinned
         else:
-            hits = hybrid_search(self.index, query, self.k, build_where())
-            if not self.coverage.covers(query, hits, self.index):
+            hits = hybrid_search(self.index, topic, self.k, build_where())
+            if not self.coverage.covers(topic, hits, self.index):
                 return Answer(text=messages_vi.NOT_COVERED, not_covered=True, search_query=query, answerer="none")
         hits = self._safe_passages(hits)
         if pinned and not asked_fields(query) and len(query.split()) <= 3:  # a bare code: name the procedure
@@ -101,9 +105,12 @@ class Coach:
             text_out = f"{messages_vi.PROCEDURE_BY_CODE.format(code=code, title=title)} [{number}]"
             return Answer(text=text_out, citations=citations.items, search_query=query, answerer="card")
         # A field of a portal procedure (its fee, dossier…) is read from the record's fields, not its run-on text.
-        card = self.catalog.answer(query, hits, self.index)
-        composed = card or compose(query, hits, self.index)
+        card = self.catalog.answer(query, hits, self.index, asking)
+        composed = card or compose(query, hits, self.index, asking)
         answerer, notice = ("card" if card else "extractive"), None
+        absent = None if card else self._field_not_in_topic(asking or query, hits, composed)
+        if absent is not None:
+            return Answer(text=absent.text, citations=absent.citations.items, search_query=query, answerer="extractive")
         if self.generator is not None and card is None:
             try:
                 composed = self.generator.generate(query, hits, composed)
@@ -124,6 +131,21 @@ class Coach:
             answerer=answerer,
             notice=notice,
         )
+
+    def _field_not_in_topic(self, asking: str, hits: list[SearchHit], composed: ComposedAnswer) -> ComposedAnswer | None:
+        """When a question asks a field (a fee, a time limit…) of a topic that is no procedure (the course, a guide)
+        and nothing retrieved states it, say so plainly instead of quoting the topic's other sentences."""
+        fields = asked_fields(asking)
+        top = hits[0] if hits else None
+        if not fields or top is None or top.metadata.get("kind") == "procedure":
+            return None
+        if any(mentions_field(field, composed.text) for field in fields):
+            return None
+        citations = CitationList()
+        number = citations.number_for(top.chunk_id, top.text, top.metadata)
+        named = " và ".join(FIELD_NAMES_VI[field] for field in fields)
+        title = str(top.metadata.get("title", ""))
+        return ComposedAnswer(f"{messages_vi.FIELD_NOT_IN_TOPIC.format(field=named, title=title)} [{number}]", citations)
 
     def _pinned_by_code(self, question: str) -> list[SearchHit]:
         """The passages of the procedure whose code the question gives (the curated document first), if any."""

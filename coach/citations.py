@@ -21,6 +21,7 @@ class Citation:
     in_force: bool
     passage: str
     source_url: str | None = None
+    chunk_ids: list[str] = field(default_factory=list)  # further passages of the same document, cited under it
 
     @property
     def status_vi(self) -> str:
@@ -39,10 +40,20 @@ class CitationList:
     items: list[Citation] = field(default_factory=list)
 
     def number_for(self, chunk_id: str, text: str, metadata: dict[str, Any]) -> int:
+        """The number of the document ``chunk_id`` belongs to: one citation per source, whatever its passages."""
+        body = (text.split("\n", 1)[1] if "\n" in text else text).strip()
+        doc_id = str(metadata.get("doc_id", ""))
         for citation in self.items:
-            if citation.chunk_id == chunk_id:
+            if chunk_id in (citation.chunk_id, *citation.chunk_ids):
                 return citation.number
-        body = text.split("\n", 1)[1] if "\n" in text else text
+            if doc_id and citation.doc_id == doc_id:  # another passage of a cited document: add it to that citation
+                section = str(metadata.get("section", ""))
+                if section and section not in citation.section.split("; "):
+                    citation.section = f"{citation.section}; {section}"
+                if body not in citation.passage:
+                    citation.passage = f"{citation.passage}\n\n{body}"
+                citation.chunk_ids.append(chunk_id)
+                return citation.number
         citation = Citation(
             number=len(self.items) + 1,
             doc_id=str(metadata.get("doc_id", "")),
@@ -51,7 +62,7 @@ class CitationList:
             section=str(metadata.get("section", "")),
             legal_basis=[b for b in str(metadata.get("legal_basis", "")).split("; ") if b],
             in_force=metadata.get("status", "in_force") == "in_force",
-            passage=body.strip(),
+            passage=body,
         )
         self.items.append(citation)
         return citation.number

@@ -16,6 +16,7 @@ from typing import Any
 from coach.citations import CitationList
 from coach.intents import Intent, detect_intents
 from knowledge_base import KnowledgeIndex, SearchHit
+from knowledge_base.chunking import INTRO_SECTION
 from knowledge_base.text_normalize import lexical_terms
 
 # Set on the answer set (README): fewer words dropped fact coverage below 0.85.
@@ -32,6 +33,10 @@ STOP_TERMS = set(
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
+LIST_MARK = "\u241e"  # joins a list header to its items inside one unit (a character no passage contains)
+MAX_LIST_ITEMS = 8
+FOCUS_DEPTH = 3  # how far down the hits a procedure can be and still be the one a field question is about
+DUPLICATE_OVERLAP = 0.7  # a sentence sharing this share of its words with a chosen one says the same thing
 
 
 @dataclass(frozen=True)
@@ -56,62 +61,99 @@ class ComposedAnswer:
     citations: CitationList
 
 
-def compose(question: str, hits: list[SearchHit], index: KnowledgeIndex | None = None) -> ComposedAnswer:
-    """Compose an answer from ``hits`` (already judged relevant)."""
-    intents = detect_intents(question)
+def compose(
+    question: str, hits: list[SearchHit], index: KnowledgeIndex | None = None, asking: str | None = None
+) -> ComposedAnswer:
+    """Compose an answer from ``hits`` (already judged relevant): the best sentence first, one citation per source.
+
+    ``asking`` is a follow-up's own words ("còn lệ phí thì sao?"): what it asks for wins over what the earlier
+    question asked, whose words ``question`` still carries for the topic.
+    """
+    intents = detect_intents(asking) if asking else detect_intents(question)
     passages = _passages(hits, intents, index)
     units = _score_units(question, passages, intents)
     chosen = _select(units)
     citations = CitationList()
     lines: list[str] = []
-    for passage_id in dict.fromkeys(u.passage.chunk_id for u in chosen):
-        group = [u for u in chosen if u.passage.chunk_id == passage_id]
-        passage = group[0].passage
-        number = citations.number_for(passage.chunk_id, passage.text, passage.metadata)
-        sentences = " ".join(_clean(u.text) for u in sorted(group, key=lambda u: u.position))
-        lines.append(f"{sentences} [{number}]")
+    # Sources in the order of their best sentence; in the first, that sentence leads (the answer first), the rest
+    # keep the documents' order.
+    for doc_id in dict.fromkeys(_doc_of(u) for u in chosen):
+        group = [u for u in chosen if _doc_of(u) == doc_id]
+        lead, rest = (group[0], group[1:]) if not lines else (None, group)
+        ordered = ([lead] if lead else []) + sorted(rest, key=lambda u: (u.passage.rank, u.passage.chunk_id, u.position))
+        number = 0
+        for unit in ordered:
+            number = citations.number_for(unit.passage.chunk_id, unit.passage.text, unit.passage.metadata)
+        lines.append(f"{_join(ordered)} [{number}]")
     return ComposedAnswer("\n".join(lines), citations)
+
+
+def _doc_of(unit: Unit) -> str:
+    return str(unit.passage.metadata.get("doc_id") or unit.passage.chunk_id)
+
+
+def _join(units: list[Unit]) -> str:
+    """Sentences run on in one paragraph; a list (a header and its items) stays a list."""
+    out = ""
+    for unit in units:
+        header, _, items = unit.text.partition(LIST_MARK)
+        if items:
+            bullets = "\n".join(f"- {item}" for item in items.split(LIST_MARK))
+            out += ("\n" if out else "") + f"{_clean(header)}\n{bullets}\n"
+        else:
+            out += ("" if not out or out.endswith("\n") else " ") + _clean(unit.text)
+    return out.rstrip("\n")
 
 
 def _passages(hits: list[SearchHit], intents: list[Intent], index: KnowledgeIndex | None) -> list[Passage]:
     passages = [Passage(h.chunk_id, h.text, h.metadata, rank) for rank, h in enumerate(hits)]
-    top = hits[0] if hits else None
-    if index is None or top is None or top.metadata.get("kind") != "procedure":
+    # The procedure in focus: the best hit's, or one ranked just below a course page or guide that introduced it.
+    focus = next((h for h in hits[:FOCUS_DEPTH] if h.metadata.get("kind") == "procedure"), None)
+    if index is None or focus is None:
         return passages
-    # The section that answers the intent, from the best document, even if it ranked lower.
-    wanted = [section for intent in intents for section in intent.sections]
+    # The section that answers each intent, from that procedure's document, even if it ranked lower.
+    wanted = {intent.sections[0] for intent in intents}
+    seen = {p.chunk_id for p in passages}
     extra = [
         Passage(cid, text, meta, 0)
-        for cid, text, meta in index.chunks_of(top.doc_id)
-        if meta.get("section") in wanted[:2] and cid not in {p.chunk_id for p in passages}
+        for cid, text, meta in index.chunks_of(focus.doc_id)
+        if meta.get("section") in wanted and cid not in seen
     ]
     return extra + passages
 
 
 def split_units(body: str) -> list[str]:
-    """Sentences and list items; a line ending in ":" keeps the list that follows it."""
+    """Sentences and list items; a line ending in ":" keeps the list that follows it (items joined by LIST_MARK)."""
     # Join lines wrapped inside a paragraph; keep list items and paragraphs apart.
     body = re.sub(r"(?<!\n)\n(?!\n|\s*(?:[-•*]|\d+[.)])\s)", " ", body)
     units: list[str] = []
     header: str | None = None
     items: list[str] = []
+
+    def close() -> None:
+        units.append(header + LIST_MARK + LIST_MARK.join(items) if items else str(header))
+
     for line in (raw.strip() for raw in body.split("\n")):
         is_item = bool(_LIST_ITEM.match(line))
-        if header is not None and is_item and len(items) < 8:
-            items.append(_LIST_ITEM.sub("", line).rstrip(" .;"))
+        if header is not None and is_item:
+            if len(items) < MAX_LIST_ITEMS:
+                items.append(_LIST_ITEM.sub("", line).rstrip(" .;"))
+            continue
+        if header is not None and not line and not items:  # the blank line between a header and its list
             continue
         if header is not None:
-            units.append(f"{header} {'; '.join(items)}" if items else header)
+            close()
             header, items = None, []
         if not line:
             continue
-        if line.endswith(":"):
-            header = _LIST_ITEM.sub("", line)
+        plain = re.sub(r"\*\*|__", "", line).strip()
+        if plain.endswith(":"):
+            header = _LIST_ITEM.sub("", plain)
             continue
         units.extend(part.strip(" -•*\t") for part in _SENTENCE_SPLIT.split(_LIST_ITEM.sub("", line)))
     if header is not None:
-        units.append(f"{header} {'; '.join(items)}" if items else header)
-    return [u for u in units if len(u.split()) >= 3 and not u.startswith("Còn gọi là:")]
+        close()
+    return [u for u in units if len(u.split()) >= 3 and not u.startswith("Còn gọi là:") and not u.endswith(":")]
 
 
 def _score_units(question: str, passages: list[Passage], intents: list[Intent]) -> list[Unit]:
@@ -120,15 +162,16 @@ def _score_units(question: str, passages: list[Passage], intents: list[Intent]) 
     units = []
     for passage in passages:
         body = passage.text.split("\n", 1)[1] if "\n" in passage.text else passage.text
+        if passage.metadata.get("section") == INTRO_SECTION and passage.metadata.get("chunk_index") == 0:
+            # The document's summary describes it ("thủ tục…: giấy tờ cần mang, phí…"): it answers nothing.
+            body = body.split("\n\n", 1)[1] if "\n\n" in body else ""
         section_bonus = 1.5 if passage.metadata.get("section") in sections else 0.0
         for position, text in enumerate(split_units(body)):
             terms = set(lexical_terms(text))
             overlap = sum(2.0 if "_" in t else 1.0 for t in query if t in terms)
             folded = " ".join(t for t in terms if "_" not in t and not t.startswith("="))
             evidence = sum(1.0 for intent in intents if intent.evidence.search(folded))
-            # A bare list header ("Các bước:") says little on its own.
-            emptiness = 1.0 if text.endswith(":") else 0.0
-            score = overlap / math.sqrt(len(terms) + 4) + 0.6 * evidence + section_bonus + 1.0 / (2 + passage.rank) - emptiness
+            score = overlap / math.sqrt(len(terms) + 4) + 0.6 * evidence + section_bonus + 1.0 / (2 + passage.rank)
             units.append(Unit(passage, position, text, score))
     return units
 
@@ -149,9 +192,18 @@ def _select(units: list[Unit]) -> list[Unit]:
         size = len(unit.text.split())
         if chosen and words + size > MAX_WORDS:
             continue
+        if any(_same_point(unit.text, other.text) for other in chosen):  # the curated text and a portal record
+            continue
         chosen.append(unit)
         words += size
     return chosen
+
+
+def _same_point(a: str, b: str) -> bool:
+    """Two sentences that share most of their words (the shorter one's) say the same thing."""
+    terms_a, terms_b = set(lexical_terms(a)), set(lexical_terms(b))
+    smaller = min(len(terms_a), len(terms_b))
+    return smaller > 0 and len(terms_a & terms_b) / smaller >= DUPLICATE_OVERLAP
 
 
 def _clean(text: str) -> str:

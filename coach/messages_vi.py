@@ -11,6 +11,10 @@ NEEDS_SUBJECT = (
     "Bạn muốn hỏi về thủ tục hay nội dung nào? Hãy nêu tên thủ tục trong câu hỏi, "
     "ví dụ: “Đăng ký khai sinh thì lệ phí bao nhiêu?”"
 )
+FIELD_NOT_IN_TOPIC = (
+    "Tài liệu về “{title}” không nói đến {field}, nên trợ lý không đoán. "
+    "Nếu bạn hỏi về một thủ tục hành chính, hãy nêu tên thủ tục đó."
+)
 PROCEDURE_BY_CODE = "Thủ tục mã {code}: “{title}”. Bạn có thể hỏi thêm về hồ sơ, thời hạn, lệ phí hoặc căn cứ pháp lý."
 INTRO_PROCEDURE = "Theo tài liệu về {title}:"
 INTRO_GENERAL = "Theo tài liệu {title}:"

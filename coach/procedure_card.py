@@ -57,6 +57,26 @@ FIELD_SECTIONS = {
     "condition": "Lưu ý thường gặp",
     "agency": "Cơ quan thực hiện",
 }
+# Words a passage uses when it does state a field: how a field missing from a topic's documents is told apart.
+_MENTIONS = {
+    "fee": r"le phi|phi|mien phi|khong thu|\d[\d.]* dong|nghin dong|trieu dong",
+    "time": r"\d+ (ngay|thang|gio|tuan|nam)|ngay lam viec|thoi han|trong ngay|ngay trong|han chot",
+    "dossier": r"ho so|giay to|to khai|ban chinh|ban sao|xuat trinh",
+    "result": r"ket qua|duoc cap|cap giay|giay chung nhan|trich luc|quyet dinh|chung nhan",
+    "legal": r"luat|nghi dinh|thong tu|quyet dinh|nghi quyet|cong van|\d+/\d{4}",
+    "condition": r"dieu kien|yeu cau|doi tuong|truong hop|phai",
+    "agency": r"ubnd|uy ban|cong an|co quan|mot cua|trung tam|bo phan|cong dich vu",
+}
+_MENTION_CUES = {field: re.compile(rf"(?<![a-z])({cues})(?![a-z])") for field, cues in _MENTIONS.items()}
+FIELD_NAMES_VI = {
+    "fee": "lệ phí hay chi phí",
+    "time": "thời hạn",
+    "dossier": "hồ sơ, giấy tờ",
+    "result": "kết quả được cấp",
+    "legal": "căn cứ pháp lý",
+    "condition": "điều kiện",
+    "agency": "cơ quan thực hiện",
+}
 MAX_ITEMS = 8
 MAX_CONDITION_WORDS = 80
 MAX_NOTE_WORDS = 70
@@ -110,6 +130,11 @@ def asked_fields(question: str) -> list[str]:
     return found[:2]
 
 
+def mentions_field(field: str, text: str) -> bool:
+    """Whether ``text`` states something about ``field`` (a fee, a time limit…), by its words."""
+    return bool(_MENTION_CUES[field].search(fold_diacritics(text.lower())))
+
+
 def asked_channel(question: str) -> str | None:
     """The way of submitting a question names, if exactly one."""
     folded = fold_diacritics(question.lower())
@@ -144,15 +169,20 @@ class ProcedureCatalog:
     def get(self, doc_id: str) -> ProcedureFields | None:
         return self._by_id.get(doc_id)
 
-    def answer(self, question: str, hits: list[SearchHit], index: KnowledgeIndex | None) -> ComposedAnswer | None:
-        """A card for the field(s) ``question`` asks of the best-ranked procedure, or None to answer from passages."""
+    def answer(
+        self, question: str, hits: list[SearchHit], index: KnowledgeIndex | None, asking: str | None = None
+    ) -> ComposedAnswer | None:
+        """A card for the field(s) ``question`` asks of the best-ranked procedure, or None to answer from passages.
+
+        ``asking``: a follow-up's own words, whose field and way of submitting win over the earlier question's.
+        """
         if not hits:
             return None
         procedure = self.get(hits[0].doc_id)
-        fields = asked_fields(question)
+        fields = (asked_fields(asking) if asking else []) or asked_fields(question)
         if procedure is None or not fields:
             return None
-        channel = asked_channel(question)
+        channel = (asked_channel(asking) if asking else None) or asked_channel(question)
         citations = CitationList()
         lines: list[str] = []
         for field in fields:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach import Coach, CoveragePolicy
-from coach.extractive_answerer import split_units
+from coach.extractive_answerer import LIST_MARK, compose, split_units
 from coach.followup import needs_context, rewrite
 from coach.intents import detect_intents
 from guardrails import Guardrail
@@ -45,7 +45,7 @@ def test_time_question_gets_the_time_limit(coach: Coach) -> None:
 def test_follow_up_uses_the_conversation(coach: Coach) -> None:
     answer = coach.answer("còn lệ phí thì sao?", history=["thủ tục đăng ký khai sinh cần gì"])
     assert answer.search_query == "thủ tục đăng ký khai sinh cần gì — còn lệ phí thì sao?"
-    assert answer.citations[0].section == "Lệ phí"
+    assert answer.citations[0].section.split("; ")[0] == "Lệ phí" and answer.text.startswith("Đăng ký khai sinh đúng hạn")
 
 
 @pytest.mark.parametrize("index", ["embedded"], indirect=True)
@@ -101,7 +101,56 @@ def test_follow_up_detection() -> None:
 
 def test_lists_stay_with_their_header() -> None:
     units = split_units("Hồ sơ gồm:\n- Tờ khai.\n- Giấy chứng sinh.\n\nNộp tại xã. Nhận kết quả ngay.")
-    assert units == ["Hồ sơ gồm: Tờ khai; Giấy chứng sinh", "Nộp tại xã.", "Nhận kết quả ngay."]
+    assert units == [f"Hồ sơ gồm:{LIST_MARK}Tờ khai{LIST_MARK}Giấy chứng sinh", "Nộp tại xã.", "Nhận kết quả ngay."]
+
+
+def test_a_list_after_a_blank_line_or_a_bold_header_is_kept_and_a_bare_header_dropped() -> None:
+    body = "**Dấu hiệu lừa đảo hay gặp:**\n\n- Đòi mã OTP.\n- Gửi tệp .apk để cài.\n\nCác bước làm như sau:"
+    assert split_units(body) == [f"Dấu hiệu lừa đảo hay gặp:{LIST_MARK}Đòi mã OTP{LIST_MARK}Gửi tệp .apk để cài"]
+
+
+def _hit(doc: str, section: str, text: str, kind: str = "procedure", rank_score: float = 1.0) -> SearchHit:
+    meta = {"doc_id": doc, "title": doc, "kind": kind, "section": section, "status": "in_force", "chunk_index": 1}
+    return SearchHit(f"{doc}#{section}", f"{doc} › {section}\n{text}", meta, rank_score, 0.9, 1.0)
+
+
+def test_an_answer_leads_with_its_best_sentence_cites_each_document_once_and_keeps_lists() -> None:
+    hits = [
+        _hit("khai-sinh", "Trình tự", "Công chức kiểm tra hồ sơ. Lãnh đạo ký Giấy khai sinh."),
+        _hit("khai-sinh", "Lệ phí", "Đăng ký khai sinh đúng hạn được miễn lệ phí."),
+        _hit("khai-sinh", "Hồ sơ", "Hồ sơ đăng ký khai sinh gồm:\n\n- Tờ khai theo mẫu.\n- Giấy chứng sinh."),
+    ]
+    answer = compose("đăng ký khai sinh lệ phí bao nhiêu", hits)
+    assert answer.text.startswith("Đăng ký khai sinh đúng hạn được miễn lệ phí.")
+    assert [c.number for c in answer.citations.items] == [1] and answer.text.count("[1]") == 1
+    assert answer.citations.items[0].section.startswith("Lệ phí")
+    listed = compose("đăng ký khai sinh cần giấy tờ gì", hits)
+    assert "Hồ sơ đăng ký khai sinh gồm:\n- Tờ khai theo mẫu\n- Giấy chứng sinh" in listed.text
+
+
+def test_the_same_point_from_two_sources_is_said_once() -> None:
+    hits = [
+        _hit("khai-tu", "Thời hạn giải quyết", "Thời hạn đăng ký khai tử là 15 ngày kể từ ngày có người chết."),
+        _hit("dvc-1-000656", "Thời hạn giải quyết", "Thời hạn đăng ký khai tử là 15 ngày kể từ ngày người chết."),
+    ]
+    answer = compose("khai tử trong bao lâu", hits)
+    assert answer.text.count("15 ngày") == 1 and len(answer.citations.items) == 1
+
+
+@pytest.mark.parametrize("index", ["embedded"], indirect=True)
+def test_a_follow_up_on_a_topic_without_that_field_says_so(coach: Coach) -> None:
+    history = ["mật khẩu công vụ đặt thế nào cho an toàn?"]
+    first = coach.answer(history[0])
+    answer = coach.answer("còn lệ phí thì sao?", history=history)
+    assert not answer.not_covered and "không nói đến lệ phí" in answer.text and answer.text != first.text
+    assert [c.doc_id for c in answer.citations] == [first.citations[0].doc_id]
+
+
+def test_a_follow_up_naming_another_subject_keeps_the_earlier_aspect() -> None:
+    assert rewrite("thế còn khai tử?", ["đăng ký khai sinh mất bao lâu"]) == "thế còn khai tử — mất bao lâu"
+    assert rewrite("còn kết hôn thì cần gì?", ["đăng ký khai sinh mất bao lâu"]) == "còn kết hôn thì cần gì?"
+    # A condition on the same subject ("quá hạn") is no new subject: the earlier question stays in front.
+    assert rewrite("nếu quá hạn thì sao?", ["đăng ký khai sinh cần gì"]) == "đăng ký khai sinh cần gì — nếu quá hạn thì sao?"
 
 
 @pytest.mark.parametrize("index", ["embedded"], indirect=True)
