@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install install-dev index lint bench loadtest guard-model coverage-model embed-model clean
+.PHONY: run test install install-dev index lint bench loadtest guard-model coverage-model misuse-model embed-model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,7 @@ bench: install-dev embed-model
 	$(BIN)/coach eval answers --dataset eval/datasets/answers_vi.jsonl
 	$(BIN)/coach eval answers --dataset eval/datasets/answers_portal/test.jsonl
 	$(BIN)/coach eval answers --dataset eval/datasets/out_of_scope/test.jsonl
+	$(BIN)/python -m eval.misuse_model_train --test --out var/misuse_model_check.npz
 	$(BIN)/python -m eval.chat_benchmark
 	$(BIN)/coach eval hints --dataset eval/datasets/hints_vi.jsonl
 	$(BIN)/python -m eval.events_benchmark
@@ -76,6 +77,11 @@ bench: install-dev embed-model
 ## The "not covered" decision, learned from retrieval features on the default index (train splits only)
 coverage-model: install-dev index
 	$(BIN)/python -m eval.coverage_model_train
+
+## The detector of requests for illegal ends (Công văn 557), trained on the generated misuse set (train, dev)
+misuse-model: install-dev
+	$(BIN)/python -m eval.misuse_set
+	$(BIN)/python -m eval.misuse_model_train --test
 
 ## The guardrail's learned parts, trained on generated data (never on a frozen test split): the
 ## person-name model, then the content heads (which read the name model's findings among their signals)

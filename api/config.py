@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 import knowledge_base
 from coach.course import COURSE_FILE
 from coach.coverage import MODEL_FILE as COVERAGE_MODEL_FILE
+from coach.misuse import MODEL_PATH as MISUSE_MODEL_FILE
 from knowledge_base.ingest import BUILTIN_PORTAL_RECORDS
 
 BUILTIN_CORPUS = Path(knowledge_base.__file__).parent / "corpus"
@@ -45,6 +46,10 @@ class Settings(BaseSettings):
     coverage_model: Path | None = Field(
         default=COVERAGE_MODEL_FILE,
         description="The learned 'not covered' decision (JSON); empty: the cosine threshold below decides.",
+    )
+    misuse_model: Path | None = Field(
+        default=MISUSE_MODEL_FILE,
+        description="The detector of requests for illegal ends (npz); empty: no request is refused for its purpose.",
     )
     coverage_min_similarity: float = Field(
         default=0.864, ge=0, le=1, description="Below this cosine the corpus 'does not cover' a question."
@@ -86,7 +91,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
 
-    @field_validator("portal_records", "coverage_model", mode="before")
+    @field_validator("portal_records", "coverage_model", "misuse_model", mode="before")
     @classmethod
     def _empty_means_none(cls, value: object) -> object:
         # COACH_PORTAL_RECORDS= (empty) leaves the portal records out; COACH_COVERAGE_MODEL= uses the cosine rule.

@@ -28,6 +28,7 @@ from coach.hint_delivery import HintDelivery
 from coach.hint_engine import HintEngine
 from coach.learning import LearningCoach, passage_lookup
 from coach.llm_answerer import LlmGenerator, local_gguf_model, openai_compatible_model
+from coach.misuse import MisuseDetector
 from coach.procedure_card import ProcedureCatalog
 from guardrails import Allowlist, Guardrail, Policy, SqlAllowlist, SqlFlagStore
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
@@ -153,6 +154,7 @@ def build_coach(
             model=CoverageModel.load(settings.coverage_model) if settings.coverage_model else None,
         ),
         catalog=ProcedureCatalog.from_file(settings.portal_records),
+        misuse=MisuseDetector.load(settings.misuse_model) if settings.misuse_model else None,
     )
 
 

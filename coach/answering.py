@@ -14,6 +14,7 @@ from coach.coverage import CoveragePolicy
 from coach.extractive_answerer import ComposedAnswer, compose
 from coach.followup import follow_up_asks, rewrite, subject_terms
 from coach.llm_answerer import UngroundedAnswer
+from coach.misuse import MisuseDetector
 from coach.procedure_card import FIELD_NAMES_VI, FIELD_SECTIONS, ProcedureCatalog, asked_fields, mentions_field
 from guardrails import Guardrail
 from knowledge_base import KnowledgeIndex, SearchHit, build_where, hybrid_search, validate_query
@@ -42,6 +43,7 @@ class Answer:
 
 
 PASSAGE_CHECKS_KEPT = 4096
+RULES_DOCUMENT = "cong-van-557-su-dung-ai"  # what a refusal of an illegal request cites
 PROCEDURE_CODE = re.compile(r"(?<![\d.])(\d\.\d{6})(?![\d.])")  # the national procedure code: 1.001193
 
 
@@ -56,8 +58,9 @@ class Coach:
         coverage: CoveragePolicy | None = None,
         k: int = 6,
         catalog: ProcedureCatalog | None = None,
+        misuse: MisuseDetector | None = None,
     ) -> None:
-        self.index, self.guardrail, self.generator = index, guardrail, generator
+        self.index, self.guardrail, self.generator, self.misuse = index, guardrail, generator, misuse
         self.coverage = coverage or CoveragePolicy()
         self.catalog = catalog or ProcedureCatalog()
         self.k = k
@@ -80,6 +83,8 @@ class Coach:
                 categories=verdict.categories,
                 answerer="guardrail",
             )
+        if self.misuse is not None and self.misuse.is_misuse(text):  # hacking, fraud, forgery, deep-fakes
+            return self._refuse_misuse()
         if not any(ch.isalnum() for ch in text):  # only punctuation or emoji: nothing to search for
             return Answer(text=messages_vi.NO_WORDS, not_covered=True, answerer="none")
         if not history and not subject_terms(text) and not PROCEDURE_CODE.search(text):  # "còn lệ phí thì sao?", alone
@@ -131,6 +136,17 @@ class Coach:
             answerer=answerer,
             notice=notice,
         )
+
+    def _refuse_misuse(self) -> Answer:
+        """A short refusal citing Công văn 557 (its general principles), and what the coach can help with instead."""
+        citations = CitationList()
+        chunks = self.index.chunks_of(RULES_DOCUMENT)
+        principles = [c for c in chunks if c[2].get("section", "").startswith("Nguyên tắc chung")] or chunks[:1]
+        text = messages_vi.MISUSE_REFUSAL
+        if principles:
+            chunk_id, passage, metadata = principles[0]
+            text += f" [{citations.number_for(chunk_id, passage, metadata)}]"
+        return Answer(text=text, citations=citations.items, not_covered=True, answerer="refusal")
 
     def _field_not_in_topic(self, asking: str, hits: list[SearchHit], composed: ComposedAnswer) -> ComposedAnswer | None:
         """When a question asks a field (a fee, a time limit…) of a topic that is no procedure (the course, a guide)

@@ -11,6 +11,12 @@ NEEDS_SUBJECT = (
     "Bạn muốn hỏi về thủ tục hay nội dung nào? Hãy nêu tên thủ tục trong câu hỏi, "
     "ví dụ: “Đăng ký khai sinh thì lệ phí bao nhiêu?”"
 )
+MISUSE_REFUSAL = (
+    "Trợ lý số không hỗ trợ yêu cầu này. Theo Công văn 557/BKHCN-CĐSQG, chatbot AI chỉ được dùng đúng pháp luật và "
+    "các quy định về an ninh mạng, an toàn thông tin: không dùng để xâm nhập hệ thống, lừa đảo, làm giả giấy tờ, lấy "
+    "trộm dữ liệu hay tạo nội dung giả mạo (deepfake). Nếu bạn cần phòng tránh hoặc xử lý những việc đó, hãy hỏi, "
+    "ví dụ: “Nhận biết tin nhắn lừa đảo thế nào?”"
+)
 FIELD_NOT_IN_TOPIC = (
     "Tài liệu về “{title}” không nói đến {field}, nên trợ lý không đoán. "
     "Nếu bạn hỏi về một thủ tục hành chính, hãy nêu tên thủ tục đó."

@@ -1,8 +1,9 @@
 """``python -m eval.misuse_model_train``: train the misuse detector on generated data and report the frozen test.
 
 Train: ``eval/datasets/misuse/train.jsonl`` plus the answerable questions of ``answers_vi.jsonl`` and of the portal
-train split (lawful questions officials really ask). The threshold is the lowest that refuses at most 2% of the dev
-split's lawful messages and 2% of those answerable questions. The test split is only scored, never fitted.
+train split (lawful questions officials really ask) and the out-of-scope train split (everyday requests). C is chosen
+on dev; the threshold is the lowest that refuses at most 2% of the dev split's lawful messages and 2% of those
+questions. The test split is only scored, never fitted.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
-from coach.misuse import MODEL_PATH, MisuseDetector, folded
+from coach.misuse import MODEL_PATH, MisuseDetector, folded, purpose_signals
 from guardrails.content_model import BUCKETS, Head, feature_ids
 
 DATA = Path(__file__).resolve().parent / "datasets"
@@ -31,13 +32,14 @@ def _rows(path: Path) -> list[dict]:
 def lawful_questions() -> list[str]:
     """Answerable questions of the project's own sets (train splits only)."""
     cases = _rows(DATA / "answers_vi.jsonl") + _rows(DATA / "answers_portal" / "train.jsonl")
-    return [c["question"] for c in cases if c.get("kind") == "answerable"]
+    everyday = _rows(DATA / "out_of_scope" / "train.jsonl")  # requests about anything else: "hướng dẫn giúp tôi…"
+    return [c["question"] for c in cases if c.get("kind") == "answerable"] + [c["question"] for c in everyday]
 
 
 def featurize(texts: list[str]) -> csr_matrix:
     rows, cols, values = [], [], []
     for row, text in enumerate(texts):
-        ids = feature_ids(folded(text), ())
+        ids = feature_ids(folded(text), purpose_signals(folded(text)))
         rows.extend([row] * len(ids))
         cols.extend(ids)
         values.extend([1 / math.sqrt(len(ids))] * len(ids))
@@ -61,12 +63,12 @@ def report(detector: MisuseDetector, rows: list[dict]) -> dict:
 
 
 def _threshold(head: Head, lawful: list[str]) -> float:
-    scores = np.sort([head.score(feature_ids(folded(t), ())) for t in lawful])[::-1]
+    scores = np.sort([head.score(feature_ids(folded(t), purpose_signals(folded(t)))) for t in lawful])[::-1]
     budget = int(MAX_FALSE_REFUSALS * len(scores))
     return max(MIN_THRESHOLD, float(scores[budget]) + 1e-6)
 
 
-def train(c: float = 4.0) -> tuple[MisuseDetector, dict]:
+def train(c: float = 64.0) -> tuple[MisuseDetector, dict]:
     train_rows, dev_rows = _rows(DATA / "misuse" / "train.jsonl"), _rows(DATA / "misuse" / "dev.jsonl")
     questions = lawful_questions()
     texts = [r["text"] for r in train_rows] + questions
