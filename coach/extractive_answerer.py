@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,8 @@ MAX_UNITS = 8
 MAX_WORDS = 200
 MAX_PASSAGES = 4
 KEEP_RATIO = 0.4  # keep sentences scoring at least this share of the best one
+SECTION_BONUS = 1.5  # a sentence of the section that answers what is asked (the fee's for "lệ phí bao nhiêu")
+EVIDENCE_WEIGHT = 0.6  # per intent whose tell-tale words the sentence has (a number of days for "bao lâu")
 # Question words that carry no topic: they must not make a sentence look relevant.
 STOP_TERMS = set(
     lexical_terms(
@@ -35,6 +38,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
 LIST_MARK = "\u241e"  # joins a list header to its items inside one unit (a character no passage contains)
 MAX_LIST_ITEMS = 8
+MAX_ITEM_WORDS = 70  # a longer list item is split into its sentences like a paragraph
 FOCUS_DEPTH = 3  # how far down the hits a procedure can be and still be the one a field question is about
 DUPLICATE_OVERLAP = 0.7  # a sentence sharing this share of its words with a chosen one says the same thing
 
@@ -150,6 +154,9 @@ def split_units(body: str) -> list[str]:
         if plain.endswith(":"):
             header = _LIST_ITEM.sub("", plain)
             continue
+        if _LIST_ITEM.match(line) and len(line.split()) <= MAX_ITEM_WORDS:  # an item is one point, said whole
+            units.append(re.sub(r"\*\*|__", "", _LIST_ITEM.sub("", line)).strip())
+            continue
         units.extend(part.strip(" -•*\t") for part in _SENTENCE_SPLIT.split(_LIST_ITEM.sub("", line)))
     if header is not None:
         close()
@@ -159,21 +166,36 @@ def split_units(body: str) -> list[str]:
 def _score_units(question: str, passages: list[Passage], intents: list[Intent]) -> list[Unit]:
     query = [t for t in set(lexical_terms(question)) if t not in STOP_TERMS]
     sections = {s for intent in intents for s in intent.sections[:1]}
-    units = []
+    found: list[tuple[Passage, int, str, list[set[str]]]] = []
     for passage in passages:
         body = passage.text.split("\n", 1)[1] if "\n" in passage.text else passage.text
         if passage.metadata.get("section") == INTRO_SECTION and passage.metadata.get("chunk_index") == 0:
             # The document's summary describes it ("thủ tục…: giấy tờ cần mang, phí…"): it answers nothing.
             body = body.split("\n\n", 1)[1] if "\n\n" in body else ""
-        section_bonus = 1.5 if passage.metadata.get("section") in sections else 0.0
         for position, text in enumerate(split_units(body)):
-            terms = set(lexical_terms(text))
-            overlap = sum(2.0 if "_" in t else 1.0 for t in query if t in terms)
-            folded = " ".join(t for t in terms if "_" not in t and not t.startswith("="))
-            evidence = sum(1.0 for intent in intents if intent.evidence.search(folded))
-            score = overlap / math.sqrt(len(terms) + 4) + 0.6 * evidence + section_bonus + 1.0 / (2 + passage.rank)
-            units.append(Unit(passage, position, text, score))
+            header, _, items = text.partition(LIST_MARK)
+            # A list is read as "header: item" pairs, each like a sentence: neither the header alone (short, it would
+            # match everything) nor the whole list (long, its match would be diluted).
+            readings = [f"{header} {item}" for item in items.split(LIST_MARK)] if items else [text]
+            found.append((passage, position, text, [set(lexical_terms(r)) for r in readings]))
+    # A question word found in nearly every candidate (the procedure's name, in all its sentences) tells them apart
+    # less than one found in a few: weight each by its rarity among the candidates.
+    frequency = Counter(t for *_, readings in found for t in set().union(*readings) if t in query)
+    weight = {t: math.log((len(found) + 1) / (frequency[t] + 0.5)) for t in query}
+    units = []
+    for passage, position, text, readings in found:
+        section_bonus = SECTION_BONUS if passage.metadata.get("section") in sections else 0.0
+        score = max(_sentence_score(terms, weight, intents) for terms in readings)
+        units.append(Unit(passage, position, text, score + section_bonus + 1.0 / (2 + passage.rank)))
     return units
+
+
+def _sentence_score(terms: set[str], weight: dict[str, float], intents: list[Intent]) -> float:
+    """How well one sentence matches the question's words (pairs count double, rare ones more) and its intents."""
+    overlap = sum((2.0 if "_" in t else 1.0) * w for t, w in weight.items() if t in terms)
+    folded = " ".join(t for t in terms if "_" not in t and not t.startswith("="))
+    evidence = sum(1.0 for intent in intents if intent.evidence.search(folded))
+    return overlap / math.sqrt(len(terms) + 4) + EVIDENCE_WEIGHT * evidence
 
 
 def _select(units: list[Unit]) -> list[Unit]:
