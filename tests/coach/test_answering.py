@@ -185,3 +185,20 @@ def test_the_check_reminder_comes_once_per_conversation(coach: Coach) -> None:
     later = coach.answer("đăng ký khai sinh mất bao lâu", history=["lệ phí đăng ký khai sinh bao nhiêu"])
     assert first.text.endswith("(Công văn 557/BKHCN-CĐSQG).")
     assert "Công văn 557" not in later.text and later.citations
+
+
+def test_words_every_candidate_shares_weigh_less_than_the_rare_one_asked() -> None:
+    subject = "Tài khoản định danh điện tử mức 2"
+    texts = ["có thêm vân tay.", "dùng để đăng nhập Cổng Dịch vụ công.", "được cấp cùng căn cước điện tử."]
+    texts += ["giữ an toàn bằng mật khẩu.", "thay thẻ giấy khi làm thủ tục."]
+    hits = [_hit("vneid", f"Mục {i}", f"{subject} {text}") for i, text in enumerate(texts)]
+    hits.append(_hit("vneid", "Trẻ em", "Trẻ em do cha mẹ đăng ký thay."))
+    answer = compose("tài khoản định danh điện tử mức 2 của trẻ em đăng ký thế nào", hits)
+    # The procedure's name is in every sentence: the one that answers is the one with "trẻ em".
+    assert answer.text.startswith("Trẻ em do cha mẹ đăng ký thay.")
+
+
+def test_a_result_question_is_not_read_as_a_dossier_question() -> None:
+    assert [i.name for i in detect_intents("Làm xong thủ tục thì nhận được giấy gì?")] == ["result"]
+    assert [i.name for i in detect_intents("Cần giấy gì để đăng ký?")] == ["dossier"]
+    assert [i.name for i in detect_intents("Khóa học mở trong thời gian nào?")] == ["time"]
