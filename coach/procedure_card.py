@@ -19,7 +19,7 @@ from coach.citations import CitationList
 from coach.extractive_answerer import ComposedAnswer
 from knowledge_base import KnowledgeIndex, SearchHit
 from knowledge_base.dichvucong_importer import ChannelTerms, dossier_copies, parse_channels, parse_legal_basis
-from knowledge_base.text_normalize import fold_diacritics
+from knowledge_base.text_normalize import fold_diacritics, lexical_terms
 
 CHANNEL_NAMES = {"Trực tuyến": "Nộp trực tuyến", "Trực tiếp": "Nộp trực tiếp", "Dịch vụ bưu chính": "Qua bưu chính"}
 _CHANNEL_CUES = {
@@ -78,6 +78,7 @@ FIELD_NAMES_VI = {
     "agency": "cơ quan thực hiện",
 }
 MAX_ITEMS = 8
+_CASE_START = re.compile(r"^\s*(\(?[ivxIVX\d.]+\)\.?\s*)?((?:Đối với|Trường hợp)\b[^:]{3,120}:)")
 MAX_CONDITION_WORDS = 80
 MAX_NOTE_WORDS = 70
 
@@ -186,14 +187,15 @@ class ProcedureCatalog:
         citations = CitationList()
         lines: list[str] = []
         for field in fields:
-            body = render(procedure, field, channel)
+            body = render(procedure, field, channel, asking or question)
             number = _cite(citations, procedure, field, hits, index)
             lines.append(f"{body} [{number}]" if number else body)
         return ComposedAnswer("\n".join(lines), citations)
 
 
-def render(p: ProcedureFields, field: str, channel: str | None) -> str:
-    """One field of ``p`` in Vietnamese; says so plainly when the portal does not give it."""
+def render(p: ProcedureFields, field: str, channel: str | None, question: str = "") -> str:
+    """One field of ``p`` in Vietnamese; says so plainly when the portal does not give it. The dossier is the one
+    of the case the ``question`` names ("đối với tổ chức", "công trình tôn giáo"), when the record has cases."""
     name = p.title
     if field in ("fee", "time"):
         rows = [r for r in p.channels if channel is None or r.channel == channel] or list(p.channels)
@@ -213,9 +215,11 @@ def render(p: ProcedureFields, field: str, channel: str | None) -> str:
     if field == "dossier":
         if not p.dossier:
             return f"Hồ sơ của thủ tục “{name}”: Cổng Dịch vụ công quốc gia không ghi thành phần hồ sơ."
-        items = [f"- {doc} ({copies})" if copies else f"- {doc}" for doc, copies in p.dossier[:MAX_ITEMS]]
-        more = f"\n(và {len(p.dossier) - MAX_ITEMS} giấy tờ khác, xem nguồn)" if len(p.dossier) > MAX_ITEMS else ""
-        return f"Hồ sơ của thủ tục “{name}” gồm:\n" + "\n".join(items) + more
+        case, dossier = asked_case(question, p)
+        items = [f"- {doc} ({copies})" if copies else f"- {doc}" for doc, copies in dossier[:MAX_ITEMS]]
+        more = f"\n(và {len(dossier) - MAX_ITEMS} giấy tờ khác, xem nguồn)" if len(dossier) > MAX_ITEMS else ""
+        which = f" ({case[0].lower() + case[1:]})" if case else ""
+        return f"Hồ sơ của thủ tục “{name}”{which} gồm:\n" + "\n".join(items) + more
     if field == "result":
         if not p.result:
             return f"Kết quả của thủ tục “{name}”: Cổng Dịch vụ công quốc gia không ghi thông tin này."
@@ -237,6 +241,59 @@ def render(p: ProcedureFields, field: str, channel: str | None) -> str:
         level = f" ({p.level.lower()})" if p.level else ""
         return f"Cơ quan thực hiện thủ tục “{name}”{level}: {p.agency}."
     raise ValueError(f"unknown field {field}")
+
+
+def dossier_cases(dossier: tuple[tuple[str, str], ...]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The record's dossier cut into its cases: each item opening with "Đối với…:", "Trường hợp…:" or a numbered
+    "(1.1) Đối với…" starts one, named by its words up to the colon; items before the first case have no name."""
+    cases: list[tuple[str, list[tuple[str, str]]]] = [("", [])]
+    for doc, copies in dossier:
+        opening = _CASE_START.match(doc)
+        if opening:
+            heading, _, rest = doc[opening.start(2) :].partition(":")
+            cases.append((heading.strip(), [(rest.strip(" -"), copies)] if rest.strip(" -") else []))
+        else:
+            cases[-1][1].append((doc, copies))
+    return [(heading, items) for heading, items in cases if heading or items]
+
+
+def asked_case(question: str, p: ProcedureFields) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The case of the dossier the question names, by the word pairs that set its heading apart from the other
+    cases' ("tôn giáo" among "Đối với công trình …"), and its items; ("", the whole dossier) when it names none, or
+    several equally. Pairs, not single syllables: "bưu điện" must not pick "môi trường điện tử"."""
+    cases = [(heading, items) for heading, items in dossier_cases(p.dossier) if heading and items]
+    if len(cases) < 2:
+        return "", p.dossier
+    words = [_pairs(heading) for heading, _ in cases]
+    common = set.intersection(*words)
+    asked = _pairs(question) - _named_run(question, p.title)
+    shared = [len(asked & (w - common)) for w in words]
+    best = max(shared)
+    if best == 0 or shared.count(best) > 1:
+        return "", p.dossier
+    heading, items = cases[shared.index(best)]
+    return heading, tuple(items)
+
+
+def _pairs(text: str) -> set[str]:
+    return {t for t in lexical_terms(text) if "_" in t}
+
+
+def _named_run(question: str, title: str, shortest: int = 5) -> set[str]:
+    """Word pairs of the stretches (``shortest`` words or more) the question copies from the procedure's name: there
+    the user names the procedure, not a case of it ("thông báo thay đổi nội dung đăng ký hợp tác xã")."""
+    asked, named = fold_diacritics(question.lower()).split(), fold_diacritics(title.lower()).split()
+    asked = [w.strip(",.;:()/?") for w in asked]
+    named = [w.strip(",.;:()/?") for w in named]
+    runs: set[str] = set()
+    for i in range(len(asked)):
+        for j in range(len(named)):
+            length = 0
+            while i + length < len(asked) and j + length < len(named) and asked[i + length] == named[j + length]:
+                length += 1
+            if length >= shortest:
+                runs |= {f"{a}_{b}" for a, b in zip(asked[i : i + length], asked[i + 1 : i + length])}
+    return runs
 
 
 def _ways(ways: list[str]) -> str:

@@ -85,6 +85,22 @@ def test_cards_give_the_field_for_the_way_named_and_keep_lists() -> None:
     assert "Ủy ban nhân dân cấp xã" in render(p, "agency", None)
 
 
+def test_the_dossier_of_the_case_the_question_names() -> None:
+    p = ProcedureFields.from_record(
+        {**RECORD, "ten_thu_tuc": "Cấp giấy phép xây dựng công trình tôn giáo, tín ngưỡng và nhà ở riêng lẻ",
+         "thanh_phan_ho_so": "Tên giấy tờMẫu đơn, tờ khaiSố lượng- Đơn đề nghị cấp phép1 bản chính"
+         "- (1.1) Đối với công trình tôn giáo: Văn bản chấp thuận của tổ chức tôn giáo1 bản chính"
+         "- Bản vẽ thiết kế công trình2 bản chính"
+         "- (1.2) Đối với nhà ở riêng lẻ: Giấy chứng nhận quyền sử dụng đất1 bản sao"}
+    )  # fmt: skip
+    case = render(p, "dossier", None, "xây công trình tôn giáo cần hồ sơ gì")
+    assert "(đối với công trình tôn giáo) gồm:" in case and "Bản vẽ thiết kế công trình" in case
+    assert "Giấy chứng nhận quyền sử dụng đất" not in case
+    # The whole name spelled out names the procedure, not one of its cases: every item is listed.
+    whole = render(p, "dossier", None, "cấp giấy phép xây dựng công trình tôn giáo, tín ngưỡng và nhà ở riêng lẻ cần gì")
+    assert "Đơn đề nghị cấp phép" in whole and "Giấy chứng nhận quyền sử dụng đất" in whole
+
+
 def test_a_catalog_skips_lines_that_do_not_parse(tmp_path: Path) -> None:
     broken = tmp_path / "records.jsonl"
     broken.write_text(RECORDS.read_text(encoding="utf-8") + "không phải JSON\n[1, 2]\n", encoding="utf-8")
