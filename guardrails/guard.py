@@ -139,7 +139,7 @@ class Guardrail:
         if not kept:
             return Verdict("allow", [], text, messages_vi.ALLOWED, [])
         found = sorted({f.category for f in kept}, key=CATEGORIES.index)
-        return Verdict("block", kept, redact(text, kept), _message(found), found)
+        return Verdict("block", kept, redact(text, kept), _message(found, kept), found)
 
     def _decide(self, text: str, categories: tuple[str, ...], storable: bool = True) -> Verdict:
         findings = self._analyse(text, categories)
@@ -148,7 +148,7 @@ class Guardrail:
         if not blocked:
             return Verdict("allow", findings, text, messages_vi.ALLOWED, [])
         redacted = self._redact_until_clean(text, blocked, categories) if storable else redact(text, blocked)
-        return Verdict("block", blocked, redacted, _message(found), found)
+        return Verdict("block", blocked, redacted, _message(found, blocked), found)
 
     def _analyse(self, text: str, categories: tuple[str, ...], learned: bool = True) -> list[Finding]:
         # The re-check after masking looks for values only: markings and attacks were judged on the
@@ -288,8 +288,9 @@ def _validated_view(text: str) -> NormalizedText:
     return normalize(text)
 
 
-def _message(categories: list[str]) -> str:
-    names = "; ".join(messages_vi.CATEGORY_NAMES[c] for c in categories)
+def _message(categories: list[str], findings: list[Finding]) -> str:
+    """Names the categories found and, for personal data, the kinds of value found — only those."""
+    names = "; ".join(_category_name(c, findings) for c in categories)
     advice = [messages_vi.ADVICE_REDACT] if {PERSONAL_DATA, SENSITIVE_PERSONAL_DATA} & set(categories) else []
     if {STATE_SECRET, INTERNAL_DOCUMENT} & set(categories):
         advice.append(messages_vi.ADVICE_DOCUMENT)
@@ -298,6 +299,16 @@ def _message(categories: list[str]) -> str:
     if PROMPT_INJECTION in categories:
         advice.append(messages_vi.ADVICE_INJECTION)
     return " ".join([messages_vi.BLOCKED.format(categories=names), messages_vi.RULE, *advice])
+
+
+def _category_name(category: str, findings: list[Finding]) -> str:
+    kinds = dict.fromkeys(
+        messages_vi.ENTITY_NAMES[f.entity_type]
+        for f in findings
+        if f.category == category and f.entity_type in messages_vi.ENTITY_NAMES
+    )
+    name = messages_vi.CATEGORY_NAMES[category]
+    return f"{name} ({', '.join(kinds)})" if kinds and category in (PERSONAL_DATA, SENSITIVE_PERSONAL_DATA) else name
 
 
 def default_guardrail(

@@ -1,13 +1,23 @@
 """Vietnamese messages of the guardrail, in one place for review."""
 
 CATEGORY_NAMES = {
-    "personal_data": "dữ liệu cá nhân (họ tên, số định danh, số điện thoại, địa chỉ…)",
-    "sensitive_personal_data": "dữ liệu cá nhân nhạy cảm (sức khỏe, tôn giáo, tiền án, tài chính…)",
+    "personal_data": "dữ liệu cá nhân",
+    "sensitive_personal_data": "dữ liệu cá nhân nhạy cảm",
     "state_secret": "thông tin có dấu hiệu bí mật nhà nước",
     "internal_document": "tài liệu nội bộ, không phổ biến",
     "credential": "mật khẩu, mã OTP hoặc khóa truy cập",
     "prompt_injection": "câu lệnh tìm cách vượt qua quy tắc của trợ lý",
 }
+# What was found, named for the user (never the value): "dữ liệu cá nhân (số CCCD, số điện thoại)".
+ENTITY_NAMES = {
+    "CCCD": "số CCCD", "CMND": "số CMND", "PHONE": "số điện thoại", "EMAIL": "địa chỉ e-mail",
+    "BANK_ACCOUNT": "số tài khoản ngân hàng", "CARD": "số thẻ thanh toán", "TAX_CODE": "mã số thuế",
+    "BHXH": "mã số BHXH", "BHYT": "mã thẻ BHYT", "PASSPORT": "số hộ chiếu", "PLATE": "biển số xe",
+    "DRIVING_LICENCE": "số giấy phép lái xe", "DOB": "ngày sinh", "IP": "địa chỉ IP", "PERSON": "họ tên",
+    "ADDRESS": "địa chỉ nhà", "HEALTH": "tình trạng sức khỏe", "RELIGION": "tôn giáo", "POLITICS": "quan điểm chính trị",
+    "ETHNICITY": "dân tộc", "BIOMETRIC": "dữ liệu sinh trắc", "SEX_LIFE": "đời tư", "CRIMINAL_RECORD": "tiền án",
+    "FINANCIAL": "thông tin tài chính", "SENSITIVE_ABOUT_PERSON": "thông tin nhạy cảm về một người", "NUMBER": "dãy số",
+}  # fmt: skip
 BLOCKED = "Tin nhắn chưa được gửi vì có {categories}."
 RULE = "Theo Công văn 557/BKHCN-CĐSQG, không đưa thông tin này vào trợ lý AI."
 ADVICE_REDACT = "Bạn có thể gửi bản đã che thông tin (các giá trị được thay bằng nhãn như <CCCD>, <HỌ_TÊN>) hoặc mô tả tình huống mà không nêu dữ liệu định danh."
