@@ -39,6 +39,9 @@ class CitationOut(BaseModel):
     title: str
     section: str
     legal_basis: list[str]
+    legal_names: list[str] = Field(
+        default_factory=list, description="The legal basis by name, in the same order: “Luật Hộ tịch (60/2014/QH13)”."
+    )
     in_force: bool
     status: str = Field(description="còn hiệu lực | đã hết hiệu lực")
     passage: str

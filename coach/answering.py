@@ -72,6 +72,14 @@ class Coach:
 
     def answer(self, question: str, history: list[str] | None = None, context: dict[str, str] | None = None) -> Answer:
         """Answer ``question``; ``history`` holds the earlier (already allowed) questions."""
+        result = self._answer(question, history, context)
+        if result.citations:
+            names = self.index.snapshot().legal_names
+            for citation in result.citations:
+                citation.legal_names = [names.label(number) for number in citation.legal_basis]
+        return result
+
+    def _answer(self, question: str, history: list[str] | None, context: dict[str, str] | None) -> Answer:
         text = validate_query(question)
         verdict = self.guardrail.check(text, context)
         if verdict.blocked:

@@ -22,14 +22,15 @@ class Citation:
     passage: str
     source_url: str | None = None
     chunk_ids: list[str] = field(default_factory=list)  # further passages of the same document, cited under it
+    legal_names: list[str] = field(default_factory=list)  # the legal basis by name: "Luật Hộ tịch (60/2014/QH13)"
 
     @property
     def status_vi(self) -> str:
         return messages_vi.IN_FORCE if self.in_force else messages_vi.SUPERSEDED
 
     def label(self) -> str:
-        """``[1] Đăng ký khai sinh › Lệ phí — 60/2014/QH13; … (còn hiệu lực)``."""
-        basis = "; ".join(self.legal_basis) or "—"
+        """``[1] Đăng ký khai sinh › Lệ phí — Luật Hộ tịch (60/2014/QH13); … (còn hiệu lực)``."""
+        basis = "; ".join(self.legal_names or self.legal_basis) or "—"
         return f"[{self.number}] {self.title} › {self.section} — {basis} ({self.status_vi})"
 
 

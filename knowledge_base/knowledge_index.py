@@ -23,6 +23,7 @@ from knowledge_base.chunking import Chunk, chunk_document
 from knowledge_base.diacritics_restorer import DiacriticsRestorer
 from knowledge_base.documents import Document
 from knowledge_base.embeddings import embedding_signature
+from knowledge_base.legal_names import LegalNames
 from knowledge_base.text_normalize import fold_diacritics, words
 
 ProgressCallback = Callable[[int, int], None]
@@ -83,6 +84,11 @@ class LexicalSnapshot:
                 parts = tuple(phrase.split())
                 found.setdefault(parts[0], []).append((parts, doc_id))
         return found
+
+    @cached_property
+    def legal_names(self) -> LegalNames:
+        """Names of the laws the passages cite, for labelling legal bases (built once per snapshot)."""
+        return LegalNames.from_texts(self.texts)
 
     @cached_property
     def by_procedure_code(self) -> dict[str, str]:

@@ -32,7 +32,9 @@ def test_fee_question_gets_the_fee_with_a_citation(coach: Coach) -> None:
     first = answer.citations[0]
     assert (first.doc_id, first.section, first.in_force) == ("mau-khai-sinh", "Lệ phí", True)
     assert first.legal_basis == ["60/2014/QH13", "123/2015/NĐ-CP"] and "miễn lệ phí" in first.passage
-    assert first.label().startswith("[1] Đăng ký khai sinh (tài liệu mẫu) › Lệ phí — 60/2014/QH13")
+    # The legal basis by name: the law's name as the corpus cites it, a decree by its kind.
+    assert first.legal_names == ["Luật Hộ tịch (60/2014/QH13)", "Nghị định 123/2015/NĐ-CP"]
+    assert first.label().startswith("[1] Đăng ký khai sinh (tài liệu mẫu) › Lệ phí — Luật Hộ tịch (60/2014/QH13)")
 
 
 @pytest.mark.parametrize("index", ["embedded"], indirect=True)
