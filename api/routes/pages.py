@@ -14,6 +14,8 @@ from api.errors import ApiError
 STATIC = Path(__file__).resolve().parents[1] / "static"
 ASSETS = {
     "admin.js": "text/javascript; charset=utf-8",
+    "api.js": "text/javascript; charset=utf-8",
+    "dom.js": "text/javascript; charset=utf-8",
     "admin.css": "text/css; charset=utf-8",
     "login.js": "text/javascript; charset=utf-8",
     "pages.css": "text/css; charset=utf-8",

@@ -194,8 +194,11 @@ def test_chat_needs_a_session(client: TestClient) -> None:
 
 def test_pages_and_openapi(client: TestClient) -> None:
     page = client.get("/")
-    assert page.status_code == 200 and '<script src="/widget.js"' in page.text and 'lang="vi"' in page.text
+    assert page.status_code == 200 and '<script type="module" src="/widget.js"' in page.text and 'lang="vi"' in page.text
     assert "Hỏi trợ lý số" in client.get("/widget.js").text
+    for module in ("api.js", "dom.js"):  # the widget's own modules, served as scripts
+        served = client.get(f"/static/{module}")
+        assert served.status_code == 200 and served.headers["content-type"].startswith("text/javascript")
     paths = client.get("/openapi.json").json()["paths"]
     assert {
         "/v1/chat",

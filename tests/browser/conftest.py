@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from fastapi import FastAPI
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -115,6 +117,24 @@ def page(browser: Browser, live: Live) -> Iterator[Page]:
     page.goto(live.url + "/")
     yield page
     context.close()
+
+
+SERIOUS = ("serious", "critical")
+
+
+def assert_accessible(page: Page, name: str) -> None:
+    """axe-core (the version bundled by axe-playwright-python) finds no serious or critical violation on the page;
+    the full report is kept beside the screenshots."""
+    results = Axe().run(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(results.response["violations"], ensure_ascii=False, indent=1))
+    serious = [v for v in results.response["violations"] if v.get("impact") in SERIOUS]
+    summary = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:4]}" for v in serious]
+    assert not serious, "\n".join(summary)
+
+
+def no_horizontal_scroll(page: Page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def screenshot(page: Page, name: str) -> Path:
