@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -40,6 +41,9 @@ class QuizItem(BaseModel):
         return self
 
 
+_NUMBERED = re.compile(r"^\s*Chuyên đề\s+\d+\s*[:.–-]\s*", re.IGNORECASE)
+
+
 class Topic(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -54,6 +58,16 @@ class Topic(BaseModel):
 
     def suits(self, role: str | None) -> bool:
         return "all" in self.roles or (role is not None and role in self.roles)
+
+    @property
+    def name(self) -> str:
+        """The title without its "Chuyên đề N:" (the course file writes it; messages add the number themselves)."""
+        return _NUMBERED.sub("", self.title)
+
+    @property
+    def heading(self) -> str:
+        """``Chuyên đề 3: An toàn khi dùng AI``: the number once, whichever way the title was written."""
+        return f"Chuyên đề {self.number}: {self.name}"
 
 
 class Role(BaseModel):

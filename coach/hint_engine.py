@@ -15,6 +15,7 @@ from typing import Any
 
 from coach import messages_vi
 from coach.course import Course, CourseWindow
+from coach.excerpt import excerpt
 
 COOLDOWN = dt.timedelta(minutes=10)
 FAILURE_WINDOW = dt.timedelta(minutes=30)
@@ -143,7 +144,7 @@ class HintEngine:
                 item = self.course.by_id[item_id]
                 topic = self.course.topic_of[item_id]
                 text = messages_vi.HINT_REPEATED_FAILURE.format(explanation=item.explanation)
-                yield Hint("repeated_failure", item_id, text, topic.id, self._source(topic.doc_id, item.section))
+                yield Hint("repeated_failure", item_id, text, topic.id, self._source(topic.doc_id, item.section, text))
 
     def _seek_confusion(self, history: list[Event], now: dt.datetime) -> Iterator[Hint]:
         backwards = Counter(
@@ -176,9 +177,9 @@ class HintEngine:
         missing = [t for t in self.course.compulsory if t.id not in completed]
         if not self.window.is_open(today) or days_left > DEADLINE_DAYS or not missing:
             return
-        names = "; ".join(f"chuyên đề {t.number} – {t.title}" for t in missing)
+        names = "; ".join(f"chuyên đề {t.number} – {t.name}" for t in missing)
         text = messages_vi.HINT_DEADLINE.format(days=days_left, count=len(missing), topics=names)
-        yield Hint("deadline_plan", "course", text, missing[0].id, self._source(self.course.course.rules_doc, None))
+        yield Hint("deadline_plan", "course", text, missing[0].id, self._source(self.course.course.rules_doc, None, text))
 
     def _chat_topic_link(self, history: list[Event], completed: set[str], now: dt.datetime) -> Iterator[Hint]:
         for event in reversed(history):
@@ -186,8 +187,8 @@ class HintEngine:
                 topic = self.course.topic_of.get(event.topic)
                 if topic is not None:
                     lesson = topic.lessons[0]
-                    text = messages_vi.HINT_CHAT_TOPIC.format(number=topic.number, title=topic.title, lesson=lesson.title)
-                    yield Hint("chat_topic_link", topic.id, text, topic.id, self._source(topic.doc_id, lesson.section))
+                    text = messages_vi.HINT_CHAT_TOPIC.format(number=topic.number, title=topic.name, lesson=lesson.title)
+                    yield Hint("chat_topic_link", topic.id, text, topic.id, self._source(topic.doc_id, lesson.section, text))
 
     def _next_topic(self, learner: Learner, history: list[Event], completed: set[str], now: dt.datetime) -> Iterator[Hint]:
         latest = next((e for e in reversed(history) if not e.verb.startswith("hint-")), None)
@@ -205,8 +206,8 @@ class HintEngine:
             return
         topic = pending[0]
         kind = messages_vi.COMPULSORY if topic.compulsory else messages_vi.ELECTIVE
-        text = messages_vi.HINT_NEXT_TOPIC.format(number=topic.number, title=topic.title, kind=kind)
-        yield Hint("next_topic", topic.id, text, topic.id, self._source(topic.doc_id, topic.lessons[0].section))
+        text = messages_vi.HINT_NEXT_TOPIC.format(number=topic.number, title=topic.name, kind=kind)
+        yield Hint("next_topic", topic.id, text, topic.id, self._source(topic.doc_id, topic.lessons[0].section, text))
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -214,16 +215,23 @@ class HintEngine:
         lesson = self.course.by_id[lesson_id]
         topic = self.course.topic_of[lesson_id]
         text = template.format(title=lesson.title, key_point=lesson.key_point)
-        return Hint(rule, lesson_id, text, topic.id, self._source(topic.doc_id, lesson.section))
+        return Hint(rule, lesson_id, text, topic.id, self._source(topic.doc_id, lesson.section, text))
 
-    def _source(self, doc_id: str, section: str | None) -> dict[str, Any] | None:
+    def _source(self, doc_id: str, section: str | None, about: str) -> dict[str, Any] | None:
+        """The cited courseware passage, with the sentence or two of it the hint is ``about``."""
         if self.passages is None:
             return None
         found = self.passages(doc_id, section or "")
         if found is None:
             return None
         text, metadata = found
-        return {"doc_id": doc_id, "title": metadata.get("title"), "section": metadata.get("section"), "passage": text}
+        return {
+            "doc_id": doc_id,
+            "title": metadata.get("title"),
+            "section": metadata.get("section"),
+            "passage": text,
+            "excerpt": excerpt(text, about),
+        }
 
 
 def _is_failure(event: Event) -> bool:

@@ -30,7 +30,7 @@ def lesson_page(topic_id: str, learning: LearningDep, index: IndexDep) -> HTMLRe
         sections.setdefault(metadata.get("section"), text.split("\n", 1)[-1])
     data = {
         "topic": {
-            "id": topic.id, "number": topic.number, "title": topic.title,
+            "id": topic.id, "number": topic.number, "title": topic.heading,
             "lessons": [{"id": s.id, "title": s.title, "text": sections.get(s.section, s.key_point)} for s in topic.lessons],
             "quiz": [{"id": q.id, "question": q.question, "options": q.options, "answer": q.answer} for q in topic.quiz],
         },

@@ -16,6 +16,7 @@ ASSETS = {
     "admin.js": "text/javascript; charset=utf-8",
     "api.js": "text/javascript; charset=utf-8",
     "dom.js": "text/javascript; charset=utf-8",
+    "lesson.js": "text/javascript; charset=utf-8",
     "admin.css": "text/css; charset=utf-8",
     "login.js": "text/javascript; charset=utf-8",
     "pages.css": "text/css; charset=utf-8",

@@ -26,6 +26,7 @@ const css = [
   ".tls-root *,.tls-root *::before,.tls-root *::after{box-sizing:border-box}",
   ".tls-root{--tls-blue:#0b5394;--tls-red:#b3261e;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1f1f1f}",
   ".tls-launch{position:fixed;right:16px;bottom:16px;z-index:2147483000;background:var(--tls-blue);color:#fff;border:0;border-radius:28px;padding:12px 18px;min-height:48px;font-size:15px;box-shadow:0 4px 12px rgba(0,0,0,.25);cursor:pointer}",
+  ".tls-launch.tls-inline{position:static;box-shadow:none;border:2px solid #fff;min-height:44px;padding:8px 14px}",
   ".tls-root :focus-visible{outline:3px solid #f9ab00;outline-offset:2px}",
   ".tls-panel{margin:0;padding:0;position:fixed;right:16px;bottom:16px;z-index:2147483001;width:min(400px,calc(100vw - 16px));height:min(640px,calc(100dvh - 32px));background:#fff;border-radius:12px;box-shadow:0 8px 28px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden}",
   "@media (max-width:480px){.tls-panel{right:0;bottom:0;width:100vw;height:100dvh;border-radius:0}}",
@@ -250,5 +251,12 @@ function ask(question) {
   });
 }
 
-if (document.body) document.body.append(root);
-else document.addEventListener("DOMContentLoaded", () => document.body.append(root));
+// A page can give the button a place of its own (an element with data-trolyso-launcher, e.g. in its header), so
+// that a floating button never covers its content; otherwise the button floats at the bottom right.
+function mount() {
+  document.body.append(root);
+  const slot = document.querySelector("[data-trolyso-launcher]");
+  if (slot) { launch.classList.add("tls-inline"); slot.append(el("span", { class: "tls-root" }, launch)); }
+}
+if (document.body) mount();
+else document.addEventListener("DOMContentLoaded", mount);

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import httpx
-from playwright.sync_api import Browser, Request, Response, expect
+from playwright.sync_api import Browser, Page, Request, Response, expect
 
-from tests.browser.conftest import Live, screenshot
+from tests.browser.conftest import Live, assert_accessible, no_horizontal_scroll, screenshot
 from tests.browser.session_support import access_token, learner, session_context
 
 
@@ -102,4 +102,67 @@ def test_failing_twice_shows_a_cited_hint_that_stays_dismissed(browser: Browser,
         page.get_by_label("Không hiện gợi ý").check()
     assert saved.value.status == 200 and saved.value.json()["hints_enabled"] is False
     assert live.app.state.learning.events.preference("hv-browser-1").hints_enabled is False
+    context.close()
+
+
+def _fail_twice(page: Page, item_id: str) -> None:
+    item = page.locator(f"form[data-item='{item_id}']")
+    for _ in range(2):
+        item.get_by_label("6").check()
+        with page.expect_response(_statement_sent("answered")):
+            item.get_by_role("button", name="Trả lời").click()
+        expect(item.get_by_role("status")).to_have_text("Chưa đúng, thử lại nhé.")
+        item.get_by_role("status").evaluate("el => el.textContent = ''")
+
+
+def test_on_a_phone_the_hint_appears_under_the_quiz_item_whole_and_uncovered(browser: Browser, live: Live) -> None:
+    me = learner(live, "hv-phone-1", "Học viên điện thoại")
+    context = session_context(
+        browser, live, me, viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(f"{live.url}/lesson/cd03")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Chuyên đề 3: Chuyên đề mẫu 3")  # the number once
+    # The lesson text is rendered: a list, bold words, no Markdown signs.
+    lesson = page.locator("section.lesson").nth(1)
+    expect(lesson.locator("ul li strong")).to_have_text("Thư điện tử công vụ")
+    assert "**" not in lesson.inner_text() and "\n- " not in lesson.inner_text()
+    # Touch targets of at least 44 px: each answer and the buttons.
+    for target in page.locator("form[data-item='cd03-q1'] label.option, form[data-item='cd03-q1'] button").all():
+        box = target.bounding_box()
+        assert box and box["height"] >= 44, box
+    _fail_twice(page, "cd03-q1")
+    hint = page.locator("[data-hint='repeated_failure:cd03-q1']")
+    expect(hint).to_be_visible(timeout=15_000)
+    # Right under the quiz item that brought it, whole on screen, and not under the chat button.
+    assert hint.evaluate("h => h.previousElementSibling.matches(\"form[data-item='cd03-q1']\")")
+    page.wait_for_function("() => { const r = document.querySelector('.hint').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= innerHeight; }")  # fmt: skip
+    # The chat button has its place in the header: it floats over nothing.
+    launcher = page.get_by_role("button", name="Hỏi trợ lý số")
+    assert launcher.evaluate("b => getComputedStyle(b).position") == "static" and launcher.evaluate("b => !!b.closest('header')")
+    # One or two sentences quoted, the passage behind "Xem thêm"; a real button to say it helped.
+    expect(hint.locator("blockquote")).to_have_text(
+        "Mật khẩu nên dài ít nhất 12 ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt."
+    )
+    expect(page.locator("#hint-announcer")).to_contain_text("12 ký tự")
+    helpful = hint.get_by_role("button", name="👍 Gợi ý này hữu ích")
+    expect(helpful).to_have_attribute("aria-pressed", "false")
+    assert no_horizontal_scroll(page)
+    screenshot(page, "lesson-hint-360px")
+    assert_accessible(page, "lesson-hint-360px")
+    context.close()
+
+
+def test_the_desktop_lesson_page_is_accessible_and_its_sidebar_follows(browser: Browser, live: Live) -> None:
+    context = session_context(browser, live, learner(live, "hv-desktop-1"), viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(f"{live.url}/lesson/cd01")
+    expect(page.locator("header")).to_contain_text("Đang đăng nhập")
+    page.mouse.wheel(0, 600)
+    page.wait_for_function("() => scrollY > 100")
+    aside = page.get_by_role("complementary", name="Gợi ý của huấn luyện viên số").bounding_box()
+    assert aside and aside["y"] >= 0  # sticky: still on screen after scrolling down
+    assert no_horizontal_scroll(page)
+    assert_accessible(page, "lesson-desktop")
     context.close()

@@ -47,6 +47,7 @@ def test_two_wrong_answers_explain_the_concept_with_its_source(engine: HintEngin
         "title": "Mật khẩu",
         "section": "Mật khẩu mạnh",
         "passage": "Đoạn Mật khẩu mạnh",
+        "excerpt": "",  # a passage that short is quoted whole
     }
 
 
@@ -165,3 +166,16 @@ def test_passive_statements_never_bring_a_new_hint(history: list[Event], extra: 
     assume(not may_bring_a_hint(extra.verb, extra.object_type))
     before, after = engine.decide(LEARNER, history, NOW), engine.decide(LEARNER, [*history, extra], NOW)
     assert after is None or (before is not None and after.id == before.id)
+
+
+def test_a_hint_quotes_the_sentence_it_is_about() -> None:
+    from coach.excerpt import excerpt
+
+    passage = (
+        "Tài khoản công vụ cần được bảo vệ.\n\n"
+        "Các cách làm:\n- Bật xác thực hai lớp.\n- Mật khẩu nên dài ít nhất 12 ký tự, có chữ hoa và số.\n\n"
+        "Không dùng chung máy tính. Đổi mật khẩu khi nghi bị lộ."
+    )
+    quoted = excerpt(passage, "Gợi ý: mật khẩu nên dài ít nhất 12 ký tự.")
+    assert quoted.startswith("Các cách làm: Mật khẩu nên dài ít nhất 12 ký tự") and "Không dùng chung máy tính" not in quoted
+    assert excerpt(passage, "thời tiết") == ""
