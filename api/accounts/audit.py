@@ -21,6 +21,7 @@ CSV_HEADER = ["Thời điểm (UTC)", "Người thực hiện", "Vai trò", "Hà
 @dataclass(frozen=True)
 class AuditQuery:
     actor_id: str | None = None
+    actor_ids: list[str] | None = None  # any of these (the people a name or phone number matched); [] matches nobody
     action: str | None = None
     unit_code: str | None = None
     since: dt.datetime | None = None
@@ -48,6 +49,8 @@ class AuditLog:
         conditions = []
         if query.actor_id:
             conditions.append(AuditEntry.actor_id == query.actor_id)
+        if query.actor_ids is not None:
+            conditions.append(col(AuditEntry.actor_id).in_(query.actor_ids or [""]))
         if query.action:
             conditions.append(AuditEntry.action == query.action)
         if query.unit_code:

@@ -81,6 +81,10 @@ class NewApiKey(BaseModel):
     unit: str | None = Field(default=None, max_length=64)
 
 
+ActorFilter = Annotated[str | None, Query(max_length=100, description="Họ tên, số điện thoại hoặc mã người dùng.")]
+AUDIT_ACTORS_MATCHED = 200  # people a name filter may match; a broader one should be narrowed
+
+
 def _accounts(request: Request) -> Accounts:
     return request.app.state.accounts
 
@@ -103,9 +107,12 @@ def unit_out(unit: Unit) -> dict[str, Any]:
 
 
 def entry_out(entry: AuditEntry, names: dict[str, str]) -> dict[str, Any]:
+    """One audit entry; ``names`` has the display names of the people it mentions (who did it, whom it concerned)."""
+    target_user = (entry.target or "").removeprefix("user:") if (entry.target or "").startswith("user:") else ""
     return {"id": entry.id, "at": entry.at, "actor_id": entry.actor_id, "actor_name": names.get(entry.actor_id or ""),
-            "actor_role": entry.actor_role, "action": entry.action, "target": entry.target, "unit": entry.unit_code,
-            "detail": json.loads(entry.detail), "ip": entry.ip}  # fmt: skip
+            "actor_role": entry.actor_role, "action": entry.action, "target": entry.target,
+            "target_name": names.get(target_user), "unit": entry.unit_code, "detail": json.loads(entry.detail),
+            "ip": entry.ip}  # fmt: skip
 
 
 # ---- users ---------------------------------------------------------------------------------------
@@ -219,30 +226,39 @@ def revoke_key(key_id: str, principal: Admin, request: Request) -> dict[str, Any
 # ---- audit log -----------------------------------------------------------------------------------
 
 
-def _audit_query(actor: str | None, action: str | None, since: dt.date | None, until: dt.date | None, limit: int, offset: int
-                 ) -> AuditQuery:  # fmt: skip
-    return AuditQuery(actor_id=actor, action=action, since=day_start(since), until=day_after(until), limit=limit, offset=offset)
+def _audit_query(accounts: Accounts, actor: str | None, action: str | None, since: dt.date | None, until: dt.date | None,
+                 limit: int, offset: int) -> AuditQuery:  # fmt: skip
+    """``actor`` is who did it, as a reviewer knows them: a name (or part of it, with or without diacritics), a phone
+    number, or a user id."""
+    actor_ids = None
+    if actor and actor.strip():
+        found, _ = accounts.users.search(UserQuery(text=actor, limit=AUDIT_ACTORS_MATCHED))
+        actor_ids = [user.id for user in found] + [actor.strip()]
+    return AuditQuery(actor_ids=actor_ids, action=action, since=day_start(since), until=day_after(until), limit=limit,
+                      offset=offset)  # fmt: skip
 
 
 @router.get("/audit", summary="Nhật ký quản trị và đăng nhập")
 def audit_log(
-    principal: Admin, request: Request, actor: Annotated[str | None, Query(max_length=32)] = None,
+    principal: Admin, request: Request, actor: ActorFilter = None,
     action: Annotated[str | None, Query(max_length=48)] = None, since: dt.date | None = None, until: dt.date | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:  # fmt: skip
     accounts = _accounts(request)
-    entries, total = accounts.audit.search(_audit_query(actor, action, since, until, limit, offset))
-    names = accounts.users.names({e.actor_id for e in entries if e.actor_id})
+    entries, total = accounts.audit.search(_audit_query(accounts, actor, action, since, until, limit, offset))
+    people = {e.actor_id for e in entries if e.actor_id}
+    people |= {e.target.removeprefix("user:") for e in entries if e.target and e.target.startswith("user:")}
+    names = accounts.users.names(people)
     return {"items": [entry_out(e, names) for e in entries], "total": total}
 
 
 @router.get("/audit.csv", summary="Xuất nhật ký (CSV)", response_class=Response)
 def audit_export(
-    principal: Admin, request: Request, actor: Annotated[str | None, Query(max_length=32)] = None,
+    principal: Admin, request: Request, actor: ActorFilter = None,
     action: Annotated[str | None, Query(max_length=48)] = None, since: dt.date | None = None, until: dt.date | None = None,
 ) -> Response:  # fmt: skip
     accounts = _accounts(request)
-    text = accounts.audit.export_csv(_audit_query(actor, action, since, until, 100_000, 0))
+    text = accounts.audit.export_csv(_audit_query(accounts, actor, action, since, until, 100_000, 0))
     accounts.audit.record("audit_export", principal, target="audit", ip=client_ip(request))
     return Response(
         text, media_type="text/csv; charset=utf-8", headers={"Content-Disposition": 'attachment; filename="nhat-ky.csv"'}

@@ -14,6 +14,7 @@ from api.errors import ApiError
 STATIC = Path(__file__).resolve().parents[1] / "static"
 ASSETS = {
     "admin.js": "text/javascript; charset=utf-8",
+    **{f"admin-{tab}.js": "text/javascript; charset=utf-8" for tab in ("common", "flags", "usage", "users", "keys", "audit")},
     "api.js": "text/javascript; charset=utf-8",
     "dom.js": "text/javascript; charset=utf-8",
     "lesson.js": "text/javascript; charset=utf-8",

@@ -2,13 +2,15 @@
  * Nothing here ever assigns HTML: text from answers, passages and users becomes text nodes, so a passage
  * containing "<script>" is shown as those characters. */
 
-/** An element with attributes (``on*`` functions become listeners) and children (nodes or strings). */
+/** An element with attributes (``on*`` functions become listeners, ``text`` its text, ``className`` or ``class`` its
+ * classes) and children (nodes, strings or arrays of them). */
 export function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs || {})) {
     if (value === undefined || value === null || value === false) continue;
     if (typeof value === "function" && name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? "" : String(value));
+    else if (name === "text") node.textContent = String(value);
+    else node.setAttribute(name === "className" ? "class" : name, value === true ? "" : String(value));
   }
   for (const child of children.flat()) {
     if (child === undefined || child === null || child === false) continue;

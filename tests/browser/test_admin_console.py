@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from api import messages_vi
 from tests.accounts_support import PHONES
-from tests.browser.conftest import Live, screenshot, signed_in_context
+from tests.browser.conftest import Live, assert_accessible, screenshot, signed_in_context
 
 # Harmless, but the name recognizer takes the cultural house's namesake for a person's name.
 # A memorial house named after a historical figure: the guardrail takes "cụ Phan Bội Châu" for a resident.
@@ -376,3 +376,79 @@ def test_an_expired_access_token_is_refreshed_once(admin_context: BrowserContext
     assert any(c["name"] == "coach_access" for c in admin_context.cookies(live.url))
     expect(page).to_have_url(live.url + "/admin")
     page.close()
+
+
+HEX_ID = re.compile(r"\b[0-9a-f]{32}\b")
+
+
+def test_the_console_at_phone_width_reads_as_cards_in_vietnamese(browser: Browser, live: Live) -> None:
+    marker = tag()
+    with app_client(live, seed_user(live, f"Học viên {marker}")) as learner:
+        assert ask(learner, NAMED_PERSON.format(tag=marker))["blocked"] is True
+    # A command run on the server: no one signed in, yet someone did it.
+    live.app.state.accounts.audit.record(
+        "user_import", target=f"nguoi-dung-{marker}.csv", created=2, skipped=0, errors=0, via="cli"
+    )
+    context = watched(
+        signed_in_context(browser, live, "admin", viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    )
+    page = open_console(context, live)
+    # Every tab on screen: they wrap instead of running off the edge.
+    for tab in page.get_by_role("tab").all():
+        box = tab.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, box
+
+    # Flags: what found it in words a reviewer understands; the decisions styled alike; no "()" for all statuses.
+    flag = page.locator("li.flag", has_text=marker)
+    expect(flag.locator("dd").last).to_contain_text("họ tên — độ tin cậy cao nhất")
+    expect(flag).not_to_contain_text("Recognizer")
+    classes = {b.get_attribute("class") for b in flag.locator(".actions button").all()}
+    assert classes == {"secondary"}, classes
+    flag.get_by_role("button", name="Chặn đúng").tap()  # an action of this admin's, for the audit below
+    expect(page.locator("#notice")).to_have_text("Đã cập nhật 1 cảnh báo: Chặn đúng.")
+    flags = page.get_by_role("tabpanel", name="Cảnh báo")
+    flags.get_by_label("Trạng thái").select_option(value="all")
+    flags.get_by_role("button", name="Lọc").click()
+    expect(page.locator("#flag-summary")).to_have_text(re.compile(r"^Có [\d.]+ cảnh báo\.$"))
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    screenshot(page, "admin-flags-360px")
+    assert_accessible(page, "admin-flags-360px")
+
+    # Users: rows are cards whose cells say what they are; nothing pushed off screen.
+    page.get_by_role("tab", name="Người dùng").tap()
+    row = page.locator("#user-table tbody tr").first
+    expect(row).to_be_visible()
+    assert row.evaluate("r => getComputedStyle(r).display") == "block"
+    expect(row.locator("td[data-label='Vai trò']")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    screenshot(page, "admin-users-360px")
+    assert_accessible(page, "admin-users-360px")
+
+    page.get_by_role("tab", name="Khóa API").tap()
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert_accessible(page, "admin-keys-360px")
+
+    # Audit: names, not ids; the server command attributed to the operator, its details in Vietnamese.
+    page.get_by_role("tab", name="Nhật ký").tap()
+    entry = page.locator("#audit-table tbody tr", has_text=f"nguoi-dung-{marker}.csv")
+    expect(entry).to_contain_text("Quản trị viên máy chủ (dòng lệnh)")
+    expect(entry).to_contain_text("Thực hiện qua: dòng lệnh trên máy chủ")
+    expect(entry).not_to_contain_text("via")
+    assert not HEX_ID.search(page.locator("#audit-table").inner_text())
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    screenshot(page, "admin-audit-360px")
+    assert_accessible(page, "admin-audit-360px")
+
+    # The audit filter takes a name (typed without diacritics) rather than an id.
+    page.get_by_label("Người thực hiện").fill("nguoi dung admin")
+    page.get_by_role("tabpanel", name="Nhật ký").get_by_role("button", name="Lọc").tap()
+    expect(page.locator("#audit-summary")).to_have_text(re.compile(r"^Có [\d.]+ bản ghi\.$"))
+    actors = set(page.locator("#audit-table tbody td:nth-child(3)").all_inner_texts())
+    assert actors == {"Bạn (Quản trị hệ thống)"}, actors
+    expect(page.locator("#audit-table tbody tr", has_text="Xử lý cảnh báo").first).to_be_visible()
+
+    page.get_by_role("tab", name="Sử dụng").tap()
+    expect(page.locator("#usage-period")).to_contain_text("Số liệu từ")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert_accessible(page, "admin-usage-360px")
+    context.close()
