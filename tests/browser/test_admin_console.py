@@ -171,6 +171,7 @@ def test_login_page_shows_the_vietnamese_errors(browser: Browser, live: Live) ->
     expect(page).to_have_url(re.compile(r"/login\?"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "login-wrong-code-360px")
+    assert_accessible(page, "login-360px")
 
     page.get_by_role("button", name="Gửi lại mã").click()
     expect(page.get_by_role("status")).to_contain_text("mã xác thực đã được gửi bằng tin nhắn")
@@ -452,3 +453,14 @@ def test_the_console_at_phone_width_reads_as_cards_in_vietnamese(browser: Browse
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     assert_accessible(page, "admin-usage-360px")
     context.close()
+
+
+def test_the_desktop_console_is_accessible_on_every_tab(admin_context: BrowserContext, live: Live) -> None:
+    page = open_console(admin_context, live)
+    for name in ("Cảnh báo", "Sử dụng", "Người dùng", "Khóa API", "Nhật ký"):
+        page.get_by_role("tab", name=name).click()
+        expect(page.get_by_role("tabpanel", name=name)).to_be_visible()
+        expect(page.get_by_role("tabpanel", name=name)).not_to_contain_text("Đang tải…")
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        assert_accessible(page, f"admin-desktop-{name}")
+    page.close()
