@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import messages_vi
+from coach.validation_vi import validation_message_vi
 from knowledge_base import QueryError
 
 log = logging.getLogger("coach.api")
@@ -32,7 +33,7 @@ def _describe(errors: list[dict]) -> str:
     parts = []
     for error in errors[:5]:
         location = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
-        parts.append(f"{location or 'nội dung'} ({error.get('type', 'invalid')})")
+        parts.append(f"{location or 'nội dung'}: {validation_message_vi(error)}")
     return ", ".join(parts)
 
 
@@ -72,12 +73,18 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(422, "invalid_request", messages_vi.INVALID_REQUEST.format(detail=_describe(errors)))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 404:
             return error_response(404, "not_found", messages_vi.NOT_FOUND)
         if exc.status_code == 405:
             return error_response(405, "method_not_allowed", messages_vi.METHOD_NOT_ALLOWED)
-        return error_response(exc.status_code, "http_error", str(exc.detail))
+        if exc.status_code == 400:  # the framework could not read the body: invalid UTF-8, JSON nested too deep…
+            limit = request.scope.get("coach.body_too_large")
+            if limit:
+                return error_response(413, "body_too_large", messages_vi.BODY_TOO_LARGE.format(limit=limit))
+            return error_response(400, "malformed_body", messages_vi.MALFORMED_BODY)
+        # Whatever else the framework raises: a Vietnamese message by status, never its English detail.
+        return error_response(exc.status_code, "http_error", messages_vi.HTTP_ERROR.format(status=exc.status_code))
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -41,6 +41,9 @@ class BodySizeLimit:
             message = await receive()
             received += len(message.get("body", b""))
             if received > limit:
+                # The framework reports any failure while reading a body as a 400: the error handler reads this mark
+                # to answer 413 instead (a chunked body has no length to refuse it by up front).
+                scope["coach.body_too_large"] = limit
                 raise BodyTooLarge
             return message
 

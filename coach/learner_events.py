@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from coach.course import Course
+from coach.validation_vi import validation_message_vi
 
 VERBS = (
     "launched", "progressed", "completed", "passed", "failed", "answered", "paused", "resumed",
@@ -29,7 +30,7 @@ def duration_seconds(value: str | None) -> float | None:
         return None
     match = _DURATION.match(value)
     if not match or not any(match.groups()):
-        raise ValueError(f"'{value}' is not an ISO 8601 duration like PT2M30S")
+        raise ValueError("không phải khoảng thời gian ISO 8601 như PT2M30S")
     hours, minutes, seconds = match.groups()
     return int(hours or 0) * 3600 + int(minutes or 0) * 60 + float(seconds or 0)
 
@@ -87,8 +88,11 @@ class Statement(BaseModel):
     @classmethod
     def _aware(cls, value: dt.datetime) -> dt.datetime:
         if value.tzinfo is None:
-            raise ValueError("timestamp needs a time zone (e.g. 2025-12-03T08:00:00Z)")
+            raise ValueError("thời điểm phải có múi giờ, ví dụ 2025-12-03T08:00:00Z")
         return value.astimezone(dt.UTC)
+
+
+KIND_NAMES = {"topic": "chuyên đề", "lesson": "bài học", "quiz_item": "câu hỏi"}
 
 
 @dataclass(frozen=True)
@@ -111,11 +115,12 @@ def validate_batch(payload: Any, course: Course, now: dt.datetime) -> tuple[list
             statement = Statement.model_validate(item)
         except ValidationError as exc:
             for error in exc.errors()[:5]:
-                errors.append(StatementError(index, raw_id, ".".join(map(str, error["loc"])) or "statement", error["msg"]))
+                field = ".".join(map(str, error["loc"])) or "statement"
+                errors.append(StatementError(index, raw_id, field, validation_message_vi(error)))
             continue
         problems = _course_problems(statement, course, now)
         if statement.id in seen:
-            problems.append(("id", "duplicate id in this batch"))
+            problems.append(("id", "id trùng với một sự kiện khác trong cùng lô"))
         seen.add(statement.id)
         errors.extend(StatementError(index, str(statement.id), f, m) for f, m in problems)
         if not problems:
@@ -126,18 +131,19 @@ def validate_batch(payload: Any, course: Course, now: dt.datetime) -> tuple[list
 def _course_problems(statement: Statement, course: Course, now: dt.datetime) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     if statement.timestamp > now + CLOCK_SKEW:
-        problems.append(("timestamp", "timestamp is in the future"))
+        problems.append(("timestamp", "thời điểm ở tương lai"))
     kind, object_id = statement.object.type, statement.object.id
     if kind in ("topic", "lesson", "quiz_item") and course.kind_of(object_id) != kind:
-        problems.append(("object.id", f"unknown {kind} '{object_id}'"))
+        problems.append(("object.id", f"khóa học không có {KIND_NAMES[kind]} '{object_id}'"))
     if kind == "hint":
         rule, _, target = object_id.partition(":")
         if rule not in HINT_RULES or not target:
-            problems.append(("object.id", f"hint id must be '<rule>:<object>', rule one of {', '.join(HINT_RULES)}"))
+            rules = ", ".join(HINT_RULES)
+            problems.append(("object.id", f"mã gợi ý phải có dạng '<quy tắc>:<đối tượng>', quy tắc là một trong {rules}"))
     for field, value, expected in (
         ("context.topic", statement.context.topic, "topic"),
         ("context.lesson", statement.context.lesson, "lesson"),
     ):
         if value is not None and course.kind_of(value) != expected:
-            problems.append((field, f"unknown {expected} '{value}'"))
+            problems.append((field, f"khóa học không có {KIND_NAMES[expected]} '{value}'"))
     return problems

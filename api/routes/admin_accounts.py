@@ -20,6 +20,7 @@ from api.accounts.service import Accounts
 from api.accounts.users import AccountError, UserQuery
 from api.deps import HintPushDep
 from api.errors import ApiError
+from api.params import Day, Offset
 from api.routes.admin_flags import day_after, day_start
 from api.schemas import PlainText
 
@@ -122,7 +123,7 @@ def entry_out(entry: AuditEntry, names: dict[str, str]) -> dict[str, Any]:
 def list_users(
     principal: Admin, request: Request, q: Annotated[str | None, Query(max_length=120)] = None, role: Role | None = None,
     unit: Annotated[str | None, Query(max_length=64)] = None, active: bool | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Offset = 0,
 ) -> dict[str, Any]:  # fmt: skip
     """Search by a name fragment, a learner id, or a whole phone number (matched through its hash)."""
     users, total = _accounts(request).users.search(UserQuery(q, role, unit, active, limit, offset))
@@ -241,8 +242,8 @@ def _audit_query(accounts: Accounts, actor: str | None, action: str | None, sinc
 @router.get("/audit", summary="Nhật ký quản trị và đăng nhập")
 def audit_log(
     principal: Admin, request: Request, actor: ActorFilter = None,
-    action: Annotated[str | None, Query(max_length=48)] = None, since: dt.date | None = None, until: dt.date | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+    action: Annotated[str | None, Query(max_length=48)] = None, since: Day = None, until: Day = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Offset = 0,
 ) -> dict[str, Any]:  # fmt: skip
     accounts = _accounts(request)
     entries, total = accounts.audit.search(_audit_query(accounts, actor, action, since, until, limit, offset))
@@ -255,7 +256,7 @@ def audit_log(
 @router.get("/audit.csv", summary="Xuất nhật ký (CSV)", response_class=Response)
 def audit_export(
     principal: Admin, request: Request, actor: ActorFilter = None,
-    action: Annotated[str | None, Query(max_length=48)] = None, since: dt.date | None = None, until: dt.date | None = None,
+    action: Annotated[str | None, Query(max_length=48)] = None, since: Day = None, until: Day = None,
 ) -> Response:  # fmt: skip
     accounts = _accounts(request)
     text = accounts.audit.export_csv(_audit_query(accounts, actor, action, since, until, 100_000, 0))

@@ -12,6 +12,7 @@ from api import messages_vi
 from api.access import Admin, UnitAdmin, client_ip, unit_scope
 from api.errors import ApiError
 from api.flag_review import FlagQuery, FlagReviews, acceptable_allow_term
+from api.params import Day, Offset, RowId
 from api.schemas import PlainText
 
 router = APIRouter(prefix="/v1/admin/flags", tags=["admin"])
@@ -19,7 +20,7 @@ MAX_BULK = 200
 
 
 class ReviewRequest(BaseModel):
-    ids: list[int] = Field(min_length=1, max_length=MAX_BULK, description="One flag, or many for a bulk action.")
+    ids: list[RowId] = Field(min_length=1, max_length=MAX_BULK, description="One flag, or many for a bulk action.")
     decision: Literal["confirmed", "false_positive", "escalated"]
     reason: PlainText | None = Field(default=None, max_length=500)
     allow_terms: list[PlainText] = Field(
@@ -45,8 +46,8 @@ def list_flags(
     status: Literal["pending", "confirmed", "false_positive", "escalated", "all"] = "pending",
     category: Annotated[str | None, Query(max_length=40)] = None,
     unit: Annotated[str | None, Query(max_length=64)] = None,
-    since: dt.date | None = None, until: dt.date | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0)] = 0,
+    since: Day = None, until: Day = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Offset = 0,
 ) -> dict[str, Any]:  # fmt: skip
     """Newest first; a unit admin sees their own unit's flags only."""
     query = FlagQuery(

@@ -12,6 +12,7 @@ from api import messages_vi
 from api.access import UnitAdmin, client_ip, unit_scope
 from api.deps import AccountsDep, EngineDep, LearningDep, UsageCacheDep
 from api.errors import ApiError
+from api.params import FIRST_DAY, LAST_DAY, Day
 from api.usage_report import UsageFilter, monthly_report_csv, usage_summary
 
 router = APIRouter(prefix="/v1/admin/usage", tags=["admin"])
@@ -21,7 +22,7 @@ MAX_DAYS = 366
 @router.get("", summary="Tình hình sử dụng (theo đơn vị hoặc toàn hệ thống)")
 def usage(
     principal: UnitAdmin, engine: EngineDep, learning: LearningDep, usage_cache: UsageCacheDep,
-    unit: Annotated[str | None, Query(max_length=64)] = None, since: dt.date | None = None, until: dt.date | None = None,
+    unit: Annotated[str | None, Query(max_length=64)] = None, since: Day = None, until: Day = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Defaults to the last 30 days; a unit admin always gets their own unit (fresh), the overall view is shared
     by every worker and at most a minute old (``generated_at`` says when)."""
@@ -49,6 +50,8 @@ def monthly_report(
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise ApiError(422, "bad_month", messages_vi.BAD_MONTH)
     year, number = (int(p) for p in month.split("-"))
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise ApiError(422, "bad_month", messages_vi.BAD_MONTH)
     scope = unit_scope(principal, unit)
     text = monthly_report_csv(engine, scope, year, number, learning.course, learning.window, dt.date.today())
     accounts.audit.record("usage_export", principal, target=f"report:{month}", unit_code=scope, ip=client_ip(request))

@@ -1,0 +1,89 @@
+"""Inputs a fuzzer or an attacker sends: every one gets a 4xx JSON body in Vietnamese, never a 500 or English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api import Settings
+from tests.accounts_support import PHONES, seeded_client, sign_in
+from tests.conftest import FIXTURE_CORPUS, FIXTURES
+
+ENGLISH = ("There was an error", "Field required", "Input should", "error parsing", "value is not")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("var"), corpus_dir=FIXTURE_CORPUS, course_file=FIXTURES / "course_small.yaml"
+    )
+    with seeded_client(settings) as client:
+        outbox = client.app.state.test_outbox
+        client.headers.update(sign_in(TestClient(client.app), outbox, PHONES["learner"]))
+        client.app.state.admin_headers = sign_in(TestClient(client.app), outbox, PHONES["admin"])
+        yield client
+
+
+@pytest.fixture
+def admin_client(client: TestClient) -> TestClient:
+    admin = TestClient(client.app)
+    admin.headers.update(client.app.state.admin_headers)
+    return admin
+
+
+def vietnamese_error(response, status: int) -> dict:  # noqa: ANN001
+    body = response.json()
+    assert response.status_code == status, (response.status_code, body)
+    assert set(body) >= {"code", "message"} and not any(e in body["message"] for e in ENGLISH), body
+    return body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/admin/flags?offset=9223372036854775808",
+        "/v1/admin/users?offset=9223372036854775808",
+        "/v1/admin/audit?offset=99999999999999999999",
+        "/v1/admin/flags?until=9999-12-31",
+        "/v1/admin/audit?until=9999-12-31",
+        "/v1/admin/audit.csv?since=0001-01-01",
+        "/v1/admin/usage?until=9999-12-31",
+        "/v1/admin/usage/report.csv?month=9999-12",
+    ],
+)
+def test_numbers_and_dates_out_of_range_get_a_422(admin_client: TestClient, path: str) -> None:
+    body = vietnamese_error(admin_client.get(path), 422)
+    assert body["code"] in {"invalid_request", "bad_month"}
+
+
+def test_flag_ids_beyond_64_bits_get_a_422(admin_client: TestClient) -> None:
+    response = admin_client.post("/v1/admin/flags/review", json={"ids": [2**64], "decision": "confirmed"})
+    vietnamese_error(response, 422)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"\xff\xfe\xfa{", b"[" * 5000 + b"]" * 5000],
+    ids=["invalid-utf8", "nested-5000"],
+)
+def test_bodies_that_cannot_be_read_get_a_vietnamese_400(client: TestClient, body: bytes) -> None:
+    response = client.post("/v1/chat", content=body, headers={"Content-Type": "application/json"})
+    assert vietnamese_error(response, 400)["code"] in {"malformed_body", "malformed_json"}
+
+
+def test_an_oversized_chunked_body_gets_a_413(client: TestClient) -> None:
+    def chunks():  # noqa: ANN202 - a generator: no Content-Length, sent chunked
+        for _ in range(200):
+            yield b"x" * 1024
+
+    response = client.post("/v1/chat", content=chunks(), headers={"Content-Type": "application/json"})
+    assert vietnamese_error(response, 413)["code"] == "body_too_large"
+
+
+def test_invalid_statements_are_explained_in_vietnamese(client: TestClient) -> None:
+    response = client.post("/v1/me/events", json=[{"id": "x", "verb": "answered", "timestamp": "2025-12-03T08:00:00"}])
+    body = vietnamese_error(response, 422)
+    messages = {e["message"] for e in body["errors"]}
+    assert "không phải UUID hợp lệ" in messages and "thiếu trường bắt buộc" in messages, messages
