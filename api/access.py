@@ -32,7 +32,7 @@ def client_ip(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _check_same_origin(request: Request) -> None:
+def check_same_origin(request: Request) -> None:
     """Cookies ride along with cross-site requests; state changes must come from our own pages."""
     origin = request.headers.get("origin")
     if origin is not None:
@@ -55,7 +55,7 @@ def signed_in_user(request: Request) -> Principal | None:
     if not token:
         return None
     if from_cookie and request.method in UNSAFE_METHODS:
-        _check_same_origin(request)
+        check_same_origin(request)
     try:
         principal = request.app.state.accounts.sessions.authenticate(token)
     except AuthError as error:

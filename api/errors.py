@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import messages_vi
@@ -46,6 +49,49 @@ _FIELD_ERRORS = {
 }
 
 
+def _refused_access(request: Request) -> JSONResponse | None:
+    """The route's access rule, checked before a body error is reported: the framework reads and validates the body
+    before it runs the route's dependencies, so a stranger's malformed request would learn about the body first."""
+    from api.access import declared_access  # imported here: access imports this module
+
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return None
+    try:
+        for access in declared_access(route):
+            access(request)
+    except ApiError as refused:
+        return error_response(refused.status, refused.code, refused.message, refused.headers)
+    return None
+
+
+class ErrorOut(BaseModel):
+    """Every error: a stable code and a Vietnamese message."""
+
+    code: str
+    message: str
+
+
+# What any API route may answer besides its success, declared on every route (``include_router(responses=…)``) so that
+# the OpenAPI document, the clients generated from it and the fuzzer checking it know every status the API returns.
+ERROR_STATUSES = {
+    400: "Nội dung gửi lên không đọc được",
+    401: "Chưa đăng nhập, phiên hết hạn hoặc khóa API không hợp lệ",
+    403: "Không có quyền, hoặc yêu cầu từ trang khác",
+    404: "Không tìm thấy",
+    409: "Xung đột (phiên vừa được gia hạn ở thẻ khác…)",
+    413: "Nội dung gửi lên quá lớn",
+    422: "Dữ liệu không hợp lệ",
+    429: "Quá nhiều yêu cầu, thử lại sau",
+    503: "Dịch vụ tạm thời không sẵn sàng",
+}
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": description} for status, description in ERROR_STATUSES.items()
+}
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Map framework and domain errors to the JSON error shape."""
 
@@ -58,7 +104,10 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(400, exc.code, exc.message_vi)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        refused = _refused_access(request)
+        if refused is not None:
+            return refused
         errors = exc.errors()
         # Not JSON at all, or JSON that is not an object where one is expected.
         if any(
@@ -79,6 +128,9 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 405:
             return error_response(405, "method_not_allowed", messages_vi.METHOD_NOT_ALLOWED)
         if exc.status_code == 400:  # the framework could not read the body: invalid UTF-8, JSON nested too deep…
+            refused = _refused_access(request)
+            if refused is not None:
+                return refused
             limit = request.scope.get("coach.body_too_large")
             if limit:
                 return error_response(413, "body_too_large", messages_vi.BODY_TOO_LARGE.format(limit=limit))

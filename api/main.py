@@ -14,7 +14,7 @@ from api import log_privacy
 from api.accounts.senders import CodeSender
 from api.config import Settings, get_settings
 from api.database import upgrade
-from api.errors import install_error_handlers
+from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.hint_push import HintPush
 from api.input_guard import RejectControlCharacters
 from api.limits import BodySizeLimit
@@ -85,5 +85,5 @@ def create_app(settings: Settings | None = None, code_sender: CodeSender | None 
     app.add_middleware(RejectControlCharacters)
     app.add_middleware(SecurityHeaders)
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, responses=ERROR_RESPONSES)
     return app

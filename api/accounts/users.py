@@ -113,8 +113,9 @@ class Users:
             try:  # a whole number is looked up through its hash; numbers are never stored in clear
                 conditions.append(User.phone_hash == self.hash("phone", normalize_phone(text)))
             except ValueError:
-                pattern = "%" + folded(text).replace("\\", "").replace("%", "").replace("_", "") + "%"
-                conditions.append(or_(col(User.name_folded).like(pattern), User.learner_id == text))
+                # "%" and "_" typed by the user are characters to find, not wildcards.
+                literal = folded(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                conditions.append(or_(col(User.name_folded).like(f"%{literal}%", escape="\\"), User.learner_id == text))
         if query.role:
             conditions.append(User.role == query.role)
         if query.unit_code:

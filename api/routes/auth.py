@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from api import messages_vi
-from api.access import ACCESS_COOKIE, AUTH_ERRORS, PUBLIC, REFRESH_COOKIE, Public, SignedIn, client_ip
+from api.access import ACCESS_COOKIE, AUTH_ERRORS, PUBLIC, REFRESH_COOKIE, Public, SignedIn, check_same_origin, client_ip
 from api.accounts.login import LoginError
 from api.accounts.phone import PhoneError, normalize_phone
 from api.accounts.senders import SendError
@@ -151,7 +151,10 @@ def _session_response(request: Request, response: Response, principal: Principal
 def refresh(
     request: Request, response: Response, accounts: AccountsDep, body: RefreshRequest | None = None
 ) -> SessionOut | JSONResponse:
+    from_body = bool(body and body.refresh_token)
     token = body.refresh_token if body and body.refresh_token else request.cookies.get(REFRESH_COOKIE)
+    if token and not from_body:  # the cookie rides along with any site's request: only our pages may use it
+        check_same_origin(request)
     if not token:
         failed = error_response(401, "not_signed_in", messages_vi.NOT_SIGNED_IN)
         _clear_cookies(request, failed)
@@ -180,6 +183,7 @@ def logout(request: Request, response: Response, accounts: AccountsDep, push: Hi
         accounts.audit.record("logout", principal, target=f"session:{principal.session_id}", unit_code=principal.unit_code,
                               ip=client_ip(request))  # fmt: skip
     elif REFRESH_COOKIE in request.cookies:  # the access cookie expired: the refresh cookie still names the session
+        check_same_origin(request)
         session_id = accounts.sessions.revoke_refresh(request.cookies[REFRESH_COOKIE])
         if session_id:
             accounts.audit.record("logout", target=f"session:{session_id}", ip=client_ip(request))

@@ -251,6 +251,18 @@ def test_cookie_sessions_refuse_cross_site_writes(client: TestClient) -> None:
     assert listed.status_code != 403
 
 
+def test_another_site_cannot_renew_or_end_a_cookie_session(client: TestClient) -> None:
+    browser = TestClient(client.app)
+    sign_in(browser, outbox_of(client), PHONES["learner"], app_tokens=False)
+    browser.cookies.delete("coach_access")  # only the refresh cookie left, as after the access cookie expired
+    evil = {"Origin": "https://evil.example"}
+    renewed = browser.post("/v1/auth/refresh", headers=evil)
+    assert renewed.status_code == 403 and renewed.json()["code"] == "cross_site_request"
+    assert browser.post("/v1/auth/logout", headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
+    # The session is untouched: our own page renews it.
+    assert browser.post("/v1/auth/refresh", headers={"Origin": str(browser.base_url)}).status_code == 200
+
+
 def test_deactivation_ends_every_session_at_once(client: TestClient) -> None:
     phone = "0933000010"
     user_id = new_learner(client, phone)

@@ -87,3 +87,33 @@ def test_invalid_statements_are_explained_in_vietnamese(client: TestClient) -> N
     body = vietnamese_error(response, 422)
     messages = {e["message"] for e in body["errors"]}
     assert "không phải UUID hợp lệ" in messages and "thiếu trường bắt buộc" in messages, messages
+
+
+@pytest.mark.parametrize("body", [b"{not json", b'{"ids": "x"}'], ids=["malformed", "invalid"])
+def test_a_strangers_bad_body_to_an_admin_route_is_refused_for_access_first(client: TestClient, body: bytes) -> None:
+    stranger = TestClient(client.app)
+    response = stranger.post("/v1/admin/flags/review", content=body, headers={"Content-Type": "application/json"})
+    assert vietnamese_error(response, 401)["code"] == "not_signed_in"
+    learner = client.post("/v1/admin/flags/review", content=body, headers={"Content-Type": "application/json"})
+    assert vietnamese_error(learner, 403)["code"] == "forbidden"
+
+
+def test_percent_and_underscore_in_a_user_search_are_characters_not_wildcards(admin_client: TestClient) -> None:
+    everyone = admin_client.get("/v1/admin/users").json()["total"]
+    assert everyone > 1
+    for text in ("%", "n_ười", "\\"):
+        found = admin_client.get("/v1/admin/users", params={"q": text})
+        assert found.status_code == 200 and found.json()["total"] == 0, (text, found.json()["total"])
+    underscored = admin_client.get("/v1/admin/users", params={"q": "_"}).json()
+    assert underscored["total"] < everyone and all("_" in u["display_name"] for u in underscored["items"])
+    assert admin_client.get("/v1/admin/users", params={"q": "người dùng"}).json()["total"] >= 1
+
+
+def test_the_openapi_document_lists_every_error_status_with_its_body(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path, method in (("/v1/chat", "post"), ("/v1/admin/flags", "get"), ("/v1/auth/refresh", "post")):
+        responses = spec["paths"][path][method]["responses"]
+        assert {"400", "401", "403", "404", "409", "413", "422", "429", "503"} <= set(responses), (path, sorted(responses))
+        schema = responses["422"]["content"]["application/json"]["schema"]
+        assert schema == {"$ref": "#/components/schemas/ErrorOut"}
+    assert set(spec["components"]["schemas"]["ErrorOut"]["required"]) == {"code", "message"}
