@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import messages_vi
 from coach.validation_vi import validation_message_vi
-from knowledge_base import QueryError
+from knowledge_base import IndexUnavailable, QueryError
 
 log = logging.getLogger("coach.api")
 
@@ -98,6 +98,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
         return error_response(exc.status, exc.code, exc.message, exc.headers)
+
+    @app.exception_handler(IndexUnavailable)
+    async def _index_down(_: Request, exc: IndexUnavailable) -> JSONResponse:
+        log.warning("knowledge index unavailable: %s", type(exc.__cause__).__name__)
+        return error_response(503, "index_unavailable", messages_vi.STORE_UNAVAILABLE, {"Retry-After": "30"})
 
     @app.exception_handler(QueryError)
     async def _query_error(_: Request, exc: QueryError) -> JSONResponse:

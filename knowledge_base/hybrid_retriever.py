@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,9 @@ COVERED_WEIGHT = 0.5
 IMPORTED_WEIGHT = 0.9
 # Filters that at least this share of chunks pass are applied after an unfiltered vector search.
 POST_FILTER_SHARE = 0.3
+
+
+log = logging.getLogger(__name__)
 
 
 class QueryError(ValueError):
@@ -67,6 +71,30 @@ def build_where(kind: str | None = None, topic: str | None = None, include_super
     """Metadata equality filters; superseded documents are dropped unless asked for."""
     where = {"kind": kind, "topic": topic, "status": None if include_superseded else "in_force"}
     return {k: v for k, v in where.items() if v}
+
+
+class IndexUnavailable(RuntimeError):
+    """The index cannot be read at all (its store down before anything was loaded): nothing to search."""
+
+
+def search_with_fallback(
+    index: KnowledgeIndex, query: str, k: int = 5, where: dict[str, str] | None = None
+) -> tuple[list[SearchHit], bool]:
+    """Hybrid search; when the vector store fails (Chroma's server down, its files unreadable), BM25 alone over the
+    passages already in memory, with ``True`` for "degraded". Raises :class:`IndexUnavailable` when not even those are
+    there."""
+    try:
+        return hybrid_search(index, query, k, where), False
+    except QueryError:
+        raise
+    except Exception as error:  # noqa: BLE001 - whatever the store's client raises: answer from what is in memory
+        log.warning("dense search failed (%s): answering from BM25 alone", type(error).__name__)
+    try:
+        return hybrid_search(index, query, k, where, mode="bm25"), True
+    except QueryError:
+        raise
+    except Exception as error:  # noqa: BLE001
+        raise IndexUnavailable(str(error)) from error
 
 
 def hybrid_search(

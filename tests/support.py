@@ -32,13 +32,18 @@ class ChromaServer:
             raise RuntimeError("the 'chroma' command of the chromadb package is not installed")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self._log = (path / "server.log").open("wb")
-        self._process = subprocess.Popen(
-            [executable, "run", "--path", str(path / "data"), "--host", "127.0.0.1", "--port", str(self.port)],
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-        )
+        self._command = [executable, "run", "--path", str(path / "data"), "--host", "127.0.0.1", "--port", str(self.port)]
+        self._log_path = path / "server.log"
+        self._start()
+
+    def _start(self) -> None:
+        self._log = self._log_path.open("ab")
+        self._process = subprocess.Popen(self._command, stdout=self._log, stderr=subprocess.STDOUT)
         self._wait_ready()
+
+    def restart(self) -> None:
+        """Start again after :meth:`stop`, on the same port with the same data (an outage that ends)."""
+        self._start()
 
     def _wait_ready(self, timeout: float = 60.0) -> None:
         try:

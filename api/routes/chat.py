@@ -26,7 +26,7 @@ from api.schemas import (
     FeedbackRequest,
     MessageOut,
 )
-from coach import Answer, Citation, ConversationFull, ConversationNotFound, Message
+from coach import Answer, Citation, ConversationFull, ConversationNotFound, ConversationStore, Message
 
 router = APIRouter(prefix="/v1", tags=["chat"])
 
@@ -38,15 +38,13 @@ def _citation_out(citation: Citation) -> CitationOut:
 def _ask(
     request: ChatRequest, user: Principal, coach: CoachDep, store: StoreDep, metrics: MetricsDep
 ) -> tuple[ChatResponse, Answer]:
-    try:
-        conversation_id = store.open(request.conversation_id, user.unit_code, user.id)
-    except ConversationFull:
-        raise ApiError(409, "conversation_full", messages_vi.CONVERSATION_FULL) from None
-    except ConversationNotFound:
-        raise ApiError(404, "conversation_not_found", messages_vi.CONVERSATION_NOT_FOUND) from None
+    # A new conversation is written only once its first answer exists: a failure while answering (the index down)
+    # leaves no empty conversation behind.
+    conversation_id = _open(store, request.conversation_id, user) if request.conversation_id else None
     started = time.perf_counter()
     context = {"source": "chat", **({"unit": user.unit_code} if user.unit_code else {})}
-    answer = coach.answer(request.question, store.history(conversation_id), context)
+    answer = coach.answer(request.question, store.history(conversation_id) if conversation_id else [], context)
+    conversation_id = conversation_id or _open(store, None, user)
     outcome = "blocked" if answer.blocked else "not_covered" if answer.not_covered else "answered"
     metrics.observe(outcome, answer.categories, time.perf_counter() - started)
     question_id, answer_id = store.record(conversation_id, request.question, answer)
@@ -63,6 +61,15 @@ def _ask(
         answerer=answer.answerer,
     )
     return response, answer
+
+
+def _open(store: ConversationStore, conversation_id: str | None, user: Principal) -> str:
+    try:
+        return store.open(conversation_id, user.unit_code, user.id)
+    except ConversationFull:
+        raise ApiError(409, "conversation_full", messages_vi.CONVERSATION_FULL) from None
+    except ConversationNotFound:
+        raise ApiError(404, "conversation_not_found", messages_vi.CONVERSATION_NOT_FOUND) from None
 
 
 @router.post("/chat", response_model=ChatResponse, summary="Hỏi trợ lý (trả lời JSON)")

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Depends
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy import text
 
 from api.access import PUBLIC
-from api.deps import HintPushDep, IndexDep, SettingsDep
+from api.deps import EngineDep, HintPushDep, IndexDep, SettingsDep
 from knowledge_base import corpus_fingerprint
 from knowledge_base.ingest import CURATED_ORIGIN, DICHVUCONG_ORIGIN, portal_version
 
 router = APIRouter(tags=["health"], dependencies=[Depends(PUBLIC)])
+log = logging.getLogger("coach.api")
 
 
 class IndexHealth(BaseModel):
     chunks: int
     collection: str
     store: str
+    reachable: bool  # the vector store answered; when not, chat answers from BM25 alone (passages in memory)
 
 
 class EmbeddingHealth(BaseModel):
@@ -49,17 +55,27 @@ class Health(BaseModel):
 
 @router.get("/healthz", response_model=Health, summary="Tình trạng dịch vụ")
 def healthz(index: IndexDep, settings: SettingsDep, push: HintPushDep) -> Health:
-    """Index size, embedding backend, corpus version and login delivery; ``degraded`` when the index is empty or stale."""
-    corpus = _freshness(index.corpus_version(CURATED_ORIGIN), corpus_fingerprint(settings.corpus_dir))
+    """Index size, embedding backend, corpus version and login delivery; ``degraded`` when the index is empty or
+    stale or its store does not answer. Always 200 while the process lives (liveness): see ``/readyz``."""
+    try:
+        size, curated, stored_portal = index.size(), index.corpus_version(CURATED_ORIGIN), index.corpus_version(DICHVUCONG_ORIGIN)
+        reachable = True
+    except Exception as error:  # noqa: BLE001 - the store's client raises its own kinds: report, do not fail
+        log.warning("vector store unreachable: %s", type(error).__name__)
+        size, curated, stored_portal, reachable = 0, None, None, False
+    corpus = _freshness(curated, corpus_fingerprint(settings.corpus_dir))
     portal = None
     if settings.portal_records is not None:
         current = portal_version(settings.portal_records) if settings.portal_records.is_file() else "missing"
-        portal = _freshness(index.corpus_version(DICHVUCONG_ORIGIN), current)
-    size = index.size()
+        portal = _freshness(stored_portal, current)
+    healthy = reachable and size and not corpus.stale and not (portal and portal.stale)
     return Health(
-        status="ok" if size and not corpus.stale and not (portal and portal.stale) else "degraded",
+        status="ok" if healthy else "degraded",
         index=IndexHealth(
-            chunks=size, collection=index.collection_name, store="chroma-server" if settings.chroma_url else "chroma-embedded"
+            chunks=size,
+            collection=index.collection_name,
+            store="chroma-server" if settings.chroma_url else "chroma-embedded",
+            reachable=reachable,
         ),
         embedding=EmbeddingHealth(
             backend=str(getattr(index.embeddings, "name", "")),
@@ -71,6 +87,28 @@ def healthz(index: IndexDep, settings: SettingsDep, push: HintPushDep) -> Health
         login="sms" if settings.sms_gateway_url else "console" if settings.dev_mode else "unavailable",
         hints=HintsHealth(**push.health()),
     )
+
+
+class Readiness(BaseModel):
+    ready: bool
+    failing: list[str]  # the parts that do not answer: "index" (the vector store), "database"
+
+
+@router.get("/readyz", response_model=Readiness, summary="Sẵn sàng phục vụ", responses={503: {"model": Readiness}})
+def readyz(index: IndexDep, engine: EngineDep) -> JSONResponse:
+    """200 when the vector store and the database answer, else 503 with the failing parts (for a load balancer)."""
+    failing = []
+    try:
+        index.size()
+    except Exception:  # noqa: BLE001
+        failing.append("index")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception:  # noqa: BLE001
+        failing.append("database")
+    body = Readiness(ready=not failing, failing=failing).model_dump()
+    return JSONResponse(body, status_code=503 if failing else 200, headers={"Retry-After": "10"} if failing else None)
 
 
 def _freshness(version: str | None, current: str) -> CorpusHealth:

@@ -21,6 +21,7 @@ UNIT_ADMINS = {"unit_admin", "admin"}
 # The intended rule of every route, written down once: a new route fails this test until it is listed.
 EXPECTED: dict[tuple[str, str], tuple[frozenset[str], str | None] | str] = {
     ("GET", "/healthz"): "public",
+    ("GET", "/readyz"): "public",
     ("POST", "/v1/auth/code"): "public",
     ("POST", "/v1/auth/verify"): "public",
     ("POST", "/v1/auth/refresh"): "public",
