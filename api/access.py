@@ -13,7 +13,7 @@ from fastapi.routing import APIRoute
 
 from api import messages_vi
 from api.accounts.sessions import AuthError, Principal
-from api.errors import ApiError
+from api.errors import DATABASE_DOWN, ApiError
 
 ACCESS_COOKIE = "coach_access"
 REFRESH_COOKIE = "coach_refresh"
@@ -95,10 +95,11 @@ class Access:
 
 
 def signed_in_user_or_none(request: Request) -> Principal | None:
-    """Public routes still see who is signed in, but a stale token does not make them fail."""
+    """Public routes still see who is signed in, but a stale token, or a database that cannot say (health checks
+    during an outage), does not make them fail."""
     try:
         return signed_in_user(request)
-    except ApiError:
+    except (ApiError, *DATABASE_DOWN):
         return None
 
 

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
+from sqlalchemy import exc as sql_errors
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import messages_vi
@@ -87,6 +88,11 @@ ERROR_STATUSES = {
 }
 
 
+DATABASE_RETRY_AFTER = 5  # seconds: a PostgreSQL restart takes a few
+# What the database layer raises when the server is down or restarting, a connection broke, the pool is exhausted
+# or SQLite is locked: a 503 with Retry-After, not a 500.
+DATABASE_DOWN = (sql_errors.OperationalError, sql_errors.InterfaceError, sql_errors.TimeoutError)
+
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut, "description": description} for status, description in ERROR_STATUSES.items()
 }
@@ -103,6 +109,17 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _index_down(_: Request, exc: IndexUnavailable) -> JSONResponse:
         log.warning("knowledge index unavailable: %s", type(exc.__cause__).__name__)
         return error_response(503, "index_unavailable", messages_vi.STORE_UNAVAILABLE, {"Retry-After": "30"})
+
+    @app.exception_handler(sql_errors.OperationalError)
+    @app.exception_handler(sql_errors.InterfaceError)
+    @app.exception_handler(sql_errors.TimeoutError)  # the three of DATABASE_DOWN
+    async def _database_down(_: Request, exc: Exception) -> JSONResponse:
+        # The server is down or restarting, a connection broke, the pool is exhausted, SQLite is locked: the
+        # transaction was rolled back, nothing was stored, and the same request succeeds once the database is back
+        # (the pool pre-pings and replaces broken connections), so the client is told to retry.
+        log.warning("database unavailable: %s", type(exc).__name__)
+        retry = {"Retry-After": str(DATABASE_RETRY_AFTER)}
+        return error_response(503, "database_unavailable", messages_vi.DATABASE_UNAVAILABLE, retry)
 
     @app.exception_handler(QueryError)
     async def _query_error(_: Request, exc: QueryError) -> JSONResponse:

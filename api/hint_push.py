@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Engine, text
 
+from api.errors import DATABASE_DOWN
 from coach.hint_delivery import HintDelivery
 
 log = logging.getLogger(__name__)
@@ -207,7 +208,9 @@ class HintScheduler:
                 return
             try:
                 self.run_once()
-            except Exception:  # noqa: BLE001 — a failed round (database briefly away) is retried next round
+            except DATABASE_DOWN as error:  # the database briefly away: the round is retried next round
+                log.warning("hint scheduler round failed, database unavailable: %s", type(error).__name__)
+            except Exception:  # noqa: BLE001 — any other failed round is retried too, with its traceback logged
                 log.exception("hint scheduler round failed")
 
 

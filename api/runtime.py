@@ -62,7 +62,9 @@ def build_engine(settings: Settings) -> Engine:
         event.listen(engine, "connect", _sqlite_wal)
         _serialize_writes(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, **_pool(settings))
+    # Pre-ping: a connection broken by a server restart is replaced before use, so the service recovers by itself.
+    # A connect timeout: a server that does not answer fails the request (503, retry) rather than hanging it.
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5}, **_pool(settings))
 
 
 def _pool(settings: Settings) -> dict[str, int]:

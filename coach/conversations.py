@@ -121,25 +121,20 @@ class ConversationStore:
 
     def record(self, conversation_id: str, question: str, answer: Answer) -> tuple[str, str]:
         """Store the exchange; returns (question message id, answer message id)."""
-        stored_question = _storable((answer.redacted_question if answer.blocked else question) or "")
-        user = Message(conversation_id=conversation_id, role="user", text=stored_question, blocked=answer.blocked,
-                       categories=json.dumps(answer.categories))  # fmt: skip
-        assistant = Message(
-            conversation_id=conversation_id,
-            role="assistant",
-            text=_storable(answer.text),
-            blocked=answer.blocked,
-            not_covered=answer.not_covered,
-            categories=json.dumps(answer.categories),
-            citations=json.dumps([asdict(c) for c in answer.citations], ensure_ascii=False),
-            answerer=answer.answerer,
-            created_at=_now() + dt.timedelta(microseconds=1),
-        )
         with Session(self.engine) as session:
-            session.add(user)
-            session.add(assistant)
+            user, assistant = _exchange(session, conversation_id, question, answer)
             session.commit()
             return user.id, assistant.id
+
+    def start(self, question: str, answer: Answer, unit: str | None = None, user_id: str | None = None) -> tuple[str, str, str]:
+        """A new conversation with its first exchange, in one transaction (a failure leaves no empty conversation);
+        returns (conversation id, question message id, answer message id)."""
+        with Session(self.engine) as session:
+            conversation = Conversation(unit=unit, user_id=user_id)
+            session.add(conversation)
+            user, assistant = _exchange(session, conversation.id, question, answer)
+            session.commit()
+            return conversation.id, user.id, assistant.id
 
     def messages(self, conversation_id: str) -> list[Message]:
         with Session(self.engine) as session:
@@ -157,3 +152,24 @@ class ConversationStore:
             session.add(feedback)
             session.commit()
             return int(feedback.id or 0)
+
+
+def _exchange(session: Session, conversation_id: str, question: str, answer: Answer) -> tuple[Message, Message]:
+    """The question (redacted when blocked) and the answer, added to ``session``."""
+    stored_question = _storable((answer.redacted_question if answer.blocked else question) or "")
+    user = Message(conversation_id=conversation_id, role="user", text=stored_question, blocked=answer.blocked,
+                   categories=json.dumps(answer.categories))  # fmt: skip
+    assistant = Message(
+        conversation_id=conversation_id,
+        role="assistant",
+        text=_storable(answer.text),
+        blocked=answer.blocked,
+        not_covered=answer.not_covered,
+        categories=json.dumps(answer.categories),
+        citations=json.dumps([asdict(c) for c in answer.citations], ensure_ascii=False),
+        answerer=answer.answerer,
+        created_at=_now() + dt.timedelta(microseconds=1),
+    )
+    session.add(user)
+    session.add(assistant)
+    return user, assistant

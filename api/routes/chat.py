@@ -38,16 +38,18 @@ def _citation_out(citation: Citation) -> CitationOut:
 def _ask(
     request: ChatRequest, user: Principal, coach: CoachDep, store: StoreDep, metrics: MetricsDep
 ) -> tuple[ChatResponse, Answer]:
-    # A new conversation is written only once its first answer exists: a failure while answering (the index down)
-    # leaves no empty conversation behind.
+    # A new conversation is written only with its first exchange, in one transaction: a failure while answering (the
+    # index down) or while writing (the database down) leaves no empty conversation behind.
     conversation_id = _open(store, request.conversation_id, user) if request.conversation_id else None
     started = time.perf_counter()
     context = {"source": "chat", **({"unit": user.unit_code} if user.unit_code else {})}
     answer = coach.answer(request.question, store.history(conversation_id) if conversation_id else [], context)
-    conversation_id = conversation_id or _open(store, None, user)
     outcome = "blocked" if answer.blocked else "not_covered" if answer.not_covered else "answered"
     metrics.observe(outcome, answer.categories, time.perf_counter() - started)
-    question_id, answer_id = store.record(conversation_id, request.question, answer)
+    if conversation_id:
+        question_id, answer_id = store.record(conversation_id, request.question, answer)
+    else:
+        conversation_id, question_id, answer_id = store.start(request.question, answer, user.unit_code, user.id)
     response = ChatResponse(
         conversation_id=conversation_id,
         question_message_id=question_id,

@@ -7,7 +7,7 @@ import logging
 from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from api.access import PUBLIC
 from api.deps import EngineDep, HintPushDep, IndexDep, SettingsDep
@@ -23,6 +23,11 @@ class IndexHealth(BaseModel):
     collection: str
     store: str
     reachable: bool  # the vector store answered; when not, chat answers from BM25 alone (passages in memory)
+
+
+class DatabaseHealth(BaseModel):
+    backend: str  # sqlite | postgresql
+    reachable: bool  # when not, requests that read or write get a 503 with Retry-After until it is back
 
 
 class EmbeddingHealth(BaseModel):
@@ -46,6 +51,7 @@ class HintsHealth(BaseModel):
 class Health(BaseModel):
     status: str
     index: IndexHealth
+    database: DatabaseHealth
     embedding: EmbeddingHealth
     corpus: CorpusHealth
     portal: CorpusHealth | None  # the portal's procedure records; null when COACH_PORTAL_RECORDS is empty
@@ -54,9 +60,9 @@ class Health(BaseModel):
 
 
 @router.get("/healthz", response_model=Health, summary="Tình trạng dịch vụ")
-def healthz(index: IndexDep, settings: SettingsDep, push: HintPushDep) -> Health:
+def healthz(index: IndexDep, settings: SettingsDep, push: HintPushDep, engine: EngineDep) -> Health:
     """Index size, embedding backend, corpus version and login delivery; ``degraded`` when the index is empty or
-    stale or its store does not answer. Always 200 while the process lives (liveness): see ``/readyz``."""
+    stale, or its store or the database does not answer. Always 200 while the process lives (liveness): see ``/readyz``."""
     try:
         size, curated, stored_portal = index.size(), index.corpus_version(CURATED_ORIGIN), index.corpus_version(DICHVUCONG_ORIGIN)
         reachable = True
@@ -68,7 +74,8 @@ def healthz(index: IndexDep, settings: SettingsDep, push: HintPushDep) -> Health
     if settings.portal_records is not None:
         current = portal_version(settings.portal_records) if settings.portal_records.is_file() else "missing"
         portal = _freshness(stored_portal, current)
-    healthy = reachable and size and not corpus.stale and not (portal and portal.stale)
+    database = DatabaseHealth(backend=engine.dialect.name, reachable=_database_answers(engine))
+    healthy = reachable and database.reachable and size and not corpus.stale and not (portal and portal.stale)
     return Health(
         status="ok" if healthy else "degraded",
         index=IndexHealth(
@@ -77,6 +84,7 @@ def healthz(index: IndexDep, settings: SettingsDep, push: HintPushDep) -> Health
             store="chroma-server" if settings.chroma_url else "chroma-embedded",
             reachable=reachable,
         ),
+        database=database,
         embedding=EmbeddingHealth(
             backend=str(getattr(index.embeddings, "name", "")),
             configured=settings.embedding_backend,
@@ -102,13 +110,20 @@ def readyz(index: IndexDep, engine: EngineDep) -> JSONResponse:
         index.size()
     except Exception:  # noqa: BLE001
         failing.append("index")
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception:  # noqa: BLE001
+    if not _database_answers(engine):
         failing.append("database")
     body = Readiness(ready=not failing, failing=failing).model_dump()
     return JSONResponse(body, status_code=503 if failing else 200, headers={"Retry-After": "10"} if failing else None)
+
+
+def _database_answers(engine: Engine) -> bool:
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except Exception as error:  # noqa: BLE001 - the driver raises its own kinds: report, do not fail
+        log.warning("database unreachable: %s", type(error).__name__)
+        return False
 
 
 def _freshness(version: str | None, current: str) -> CorpusHealth:
