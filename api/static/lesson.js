@@ -20,9 +20,18 @@ let me = null, ready = false, pending = [];
 
 document.getElementById("topic-title").textContent = topic.title;  // "Chuyên đề N: …", written once by the server
 
-function send(statement) {
-  // The server sets the actor to the signed-in learner (and their unit).
-  return api.json("/v1/me/events", statement).then((r) => { if (r.status === 401) signedOut(); }, () => { /* offline: lost */ });
+const RESENDS = 8;  // about ten minutes of back-off: a database restart, a busy server, a phone losing its signal
+function send(statement, attempt = 0) {
+  // The server sets the actor to the signed-in learner (and their unit). A statement the server could not store
+  // (503, 429) or that never arrived (offline) is sent again after the wait it asks for, doubling up to a minute;
+  // its id makes a resend that did arrive harmless (the server ignores a statement it already has).
+  const later = (seconds) => {
+    if (attempt < RESENDS) setTimeout(() => send(statement, attempt + 1), Math.min(60, seconds * 2 ** attempt) * 1000);
+  };
+  return api.json("/v1/me/events", statement).then((r) => {
+    if (r.status === 401) signedOut();
+    else if (r.status === 503 || r.status === 429) later(Number(r.headers.get("Retry-After")) || 5);
+  }, () => later(5));
 }
 function emit(verb, object, result, context) {
   const statement = { id: crypto.randomUUID(), verb, object, result: result || {}, context: context || { topic: topic.id },

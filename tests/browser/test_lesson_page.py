@@ -3,10 +3,11 @@ answers bring a cited hint; a dismissed hint stays away; without a session nothi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import httpx
-from playwright.sync_api import Browser, Page, Request, Response, expect
+from playwright.sync_api import Browser, Page, Request, Response, Route, expect
 
 from tests.browser.conftest import Live, assert_accessible, no_horizontal_scroll, screenshot
 from tests.browser.session_support import access_token, learner, session_context
@@ -165,4 +166,27 @@ def test_the_desktop_lesson_page_is_accessible_and_its_sidebar_follows(browser: 
     assert aside and aside["y"] >= 0  # sticky: still on screen after scrolling down
     assert no_horizontal_scroll(page)
     assert_accessible(page, "lesson-desktop")
+    context.close()
+
+
+def test_a_statement_the_server_could_not_store_is_sent_again(browser: Browser, live: Live) -> None:
+    """A 503 (the database restarting) is not the end of a statement: the page resends it after Retry-After."""
+    me = learner(live, "hv-browser-resend", "Học viên gửi lại")
+    context = session_context(browser, live, me, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    refused: list[str] = []
+
+    def outage(route: Route) -> None:  # the first "launched" statement meets the outage, everything else the server
+        body = route.request.post_data or ""
+        if not refused and '"verb":"launched"' in body:
+            refused.append(json.loads(body)["id"])
+            error = {"code": "database_unavailable", "message": "Cơ sở dữ liệu tạm thời không truy cập được."}
+            route.fulfill(status=503, headers={"Retry-After": "1"}, json=error)
+        else:
+            route.continue_()
+
+    page.route("**/v1/me/events", outage)
+    with page.expect_response(lambda r: _statement_sent("launched")(r) and r.status == 202, timeout=15_000) as resent:
+        page.goto(f"{live.url}/lesson/cd02")
+    assert refused and json.loads(resent.value.request.post_data or "{}")["id"] == refused[0]
     context.close()
