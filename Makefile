@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install install-dev index lint bench loadtest guard-model coverage-model misuse-model embed-model clean
+.PHONY: run test install install-dev index lint bench loadtest fuzz chat-surge guard-model coverage-model misuse-model embed-model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -98,6 +98,16 @@ DURATION ?= 180
 WORKERS ?= 1
 loadtest: install-dev
 	$(BIN)/python -m eval.loadtest --pages $(PAGES) --duration $(DURATION) --workers $(WORKERS) $(if $(LOADTEST_DATABASE_URL),--database-url $(LOADTEST_DATABASE_URL))
+
+## Schemathesis over every operation as each caller, FUZZ_EXAMPLES requests per operation and caller (the suite runs 12)
+FUZZ_EXAMPLES ?= 400
+fuzz: install-dev
+	COACH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider tests/api/test_fuzz.py
+
+## A question surge beyond the cores: the answering queue unbounded, then bounded (load shedding)
+chat-surge: install-dev embed-model
+	$(BIN)/coach ingest --if-stale
+	$(BIN)/python -m eval.loadtest.chat_surge --users 150 --duration 60 --answer-queue 1000 16
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

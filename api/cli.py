@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import entry_points
@@ -215,6 +216,45 @@ def purge(days: Annotated[int | None, typer.Option(min=1, help="Số ngày lưu 
     upgrade(engine)
     counts = purge_old(engine, days or settings.retention_days)
     err.print("Đã xóa (purged): " + ", ".join(f"{table} {count}" for table, count in counts.items()))
+
+
+backup_app = typer.Typer(help="Sao lưu và khôi phục / backups and restore.", no_args_is_help=True)
+app.add_typer(backup_app, name="backup")
+
+
+@backup_app.command("create")
+def backup_create(
+    out: Annotated[Path | None, typer.Option(help="Tệp .tar.gz / archive (data_dir/backups/coach-<time>.tar.gz).")] = None,
+) -> None:
+    """Sao lưu cơ sở dữ liệu và khóa (dịch vụ vẫn chạy) / back up the database and keys while serving."""
+    from api.backup import BackupError, create_backup
+
+    settings = get_settings()
+    out = out or settings.data_dir / "backups" / f"coach-{time.strftime('%Y%m%d-%H%M%S')}.tar.gz"
+    try:
+        manifest = create_backup(settings, out)
+    except BackupError as error:
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
+    err.print(f"Đã sao lưu ({manifest.backend}, {sum(manifest.rows.values())} dòng, khóa: {', '.join(manifest.keys) or 'không'}) "
+              f"vào {out}")  # fmt: skip
+
+
+@backup_app.command("restore")
+def backup_restore(
+    archive: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Tệp sao lưu / the backup archive.")],
+    force: Annotated[bool, typer.Option(help="Ghi đè dữ liệu và khóa hiện có / overwrite existing data and keys.")] = False,
+) -> None:
+    """Khôi phục vào cơ sở dữ liệu trống, khi dịch vụ đã dừng / restore into an empty database, service stopped."""
+    from api.backup import BackupError, restore_backup
+
+    try:
+        manifest = restore_backup(get_settings(), archive, force)
+    except BackupError as error:
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
+    err.print(f"Đã khôi phục bản sao lưu ngày {manifest.created_at} ({sum(manifest.rows.values())} dòng). "
+              "Chạy 'coach ingest' để dựng lại kho tri thức nếu thư mục dữ liệu mới.")  # fmt: skip
 
 
 @app.command()

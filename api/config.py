@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -75,6 +76,14 @@ class Settings(BaseSettings):
     request_threads: int = Field(
         default=40, ge=2, le=400, description="Threads that run blocking route code (database work) in each worker."
     )
+    answer_threads: int = Field(
+        default_factory=lambda: max(2, os.cpu_count() or 2), ge=1, le=64,
+        description="Questions answered at once in each worker (CPU work: one per core; more with a remote LLM).",
+    )  # fmt: skip
+    answer_queue: int = Field(
+        default=16, ge=0, le=1000,
+        description="Questions that may wait for an answering thread; beyond them a new question gets 503 at once.",
+    )  # fmt: skip
     dev_mode: bool = Field(default=False, description="Development: login codes are printed on the console.")
     sms_gateway_url: str | None = Field(default=None, description="SMS gateway that delivers login codes (JSON POST).")
     sms_gateway_token: SecretStr | None = Field(default=None, description="Bearer token of the SMS gateway.")

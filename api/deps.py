@@ -12,6 +12,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 
 from api.accounts.service import Accounts
+from api.answer_gate import AnswerGate
 from api.config import Settings
 from api.hint_push import HintPush
 from api.metrics import ChatMetrics
@@ -55,6 +56,10 @@ async def get_accounts(request: Request) -> Accounts:
     return request.app.state.accounts
 
 
+async def get_answer_gate(request: Request) -> AnswerGate:
+    return request.app.state.answer_gate
+
+
 async def get_engine(request: Request) -> Engine:
     return request.app.state.engine
 
@@ -83,3 +88,4 @@ StatementWriterDep = Annotated[StatementWriter, Depends(get_statement_writer)]
 AccountsDep = Annotated[Accounts, Depends(get_accounts)]
 UsageCacheDep = Annotated[SharedUsageCache, Depends(get_usage_cache)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
+AnswerGateDep = Annotated[AnswerGate, Depends(get_answer_gate)]

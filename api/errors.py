@@ -147,8 +147,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 404:
             return error_response(404, "not_found", messages_vi.NOT_FOUND)
-        if exc.status_code == 405:
-            return error_response(405, "method_not_allowed", messages_vi.METHOD_NOT_ALLOWED)
+        if exc.status_code == 405:  # with the framework's Allow header: the methods the address does take
+            return error_response(405, "method_not_allowed", messages_vi.METHOD_NOT_ALLOWED, exc.headers)
         if exc.status_code == 400:  # the framework could not read the body: invalid UTF-8, JSON nested too deep…
             refused = _refused_access(request)
             if refused is not None:
@@ -158,7 +158,7 @@ def install_error_handlers(app: FastAPI) -> None:
                 return error_response(413, "body_too_large", messages_vi.BODY_TOO_LARGE.format(limit=limit))
             return error_response(400, "malformed_body", messages_vi.MALFORMED_BODY)
         # Whatever else the framework raises: a Vietnamese message by status, never its English detail.
-        return error_response(exc.status_code, "http_error", messages_vi.HTTP_ERROR.format(status=exc.status_code))
+        return error_response(exc.status_code, "http_error", messages_vi.HTTP_ERROR.format(status=exc.status_code), exc.headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import log_privacy
 from api.accounts.senders import CodeSender
+from api.answer_gate import AnswerGate
 from api.config import Settings, get_settings
 from api.database import upgrade
 from api.errors import ERROR_RESPONSES, install_error_handlers
@@ -52,6 +53,8 @@ def create_app(settings: Settings | None = None, code_sender: CodeSender | None 
         app.state.coach = build_coach(settings, app.state.index, app.state.guardrail)
         app.state.store = ConversationStore(engine)
         app.state.metrics = ChatMetrics()
+        shed = app.state.metrics.questions.labels(outcome="shed").inc  # /metrics counts the questions refused as busy
+        app.state.answer_gate = AnswerGate(settings.answer_threads, settings.answer_queue, shed)
         app.state.learning = build_learning(settings, engine, app.state.index)
         app.state.accounts = build_accounts(settings, engine, code_sender)
         app.state.engine = engine

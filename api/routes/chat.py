@@ -7,6 +7,7 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import asdict
+from functools import partial
 
 from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
@@ -14,7 +15,7 @@ from fastapi.responses import StreamingResponse
 from api import messages_vi
 from api.access import SignedIn
 from api.accounts.sessions import Principal
-from api.deps import CoachDep, GuardrailDep, MetricsDep, StoreDep
+from api.deps import AnswerGateDep, CoachDep, GuardrailDep, MetricsDep, StoreDep
 from api.errors import ApiError
 from api.schemas import (
     CONVERSATION_ID,
@@ -75,9 +76,11 @@ def _open(store: ConversationStore, conversation_id: str | None, user: Principal
 
 
 @router.post("/chat", response_model=ChatResponse, summary="Hỏi trợ lý (trả lời JSON)")
-def chat(request: ChatRequest, user: SignedIn, coach: CoachDep, store: StoreDep, metrics: MetricsDep) -> ChatResponse:
+async def chat(
+    request: ChatRequest, user: SignedIn, coach: CoachDep, store: StoreDep, metrics: MetricsDep, gate: AnswerGateDep
+) -> ChatResponse:
     """Answer a question with numbered citations; blocked questions return the guardrail's message."""
-    response, _ = _ask(request, user, coach, store, metrics)
+    response, _ = await gate.run(partial(_ask, request, user, coach, store, metrics))
     return response
 
 
@@ -96,9 +99,11 @@ def _tokens(text: str) -> Iterator[str]:
     response_class=StreamingResponse,
     responses={200: {"content": {"text/event-stream": {}}, "description": "events: meta, blocked?, token…, citations, done"}},
 )
-def chat_stream(request: ChatRequest, user: SignedIn, coach: CoachDep, store: StoreDep, metrics: MetricsDep) -> StreamingResponse:
+async def chat_stream(
+    request: ChatRequest, user: SignedIn, coach: CoachDep, store: StoreDep, metrics: MetricsDep, gate: AnswerGateDep
+) -> StreamingResponse:
     """Stream the answer: a ``meta`` event, ``token`` events, then ``citations`` and ``done``."""
-    response, answer = _ask(request, user, coach, store, metrics)
+    response, answer = await gate.run(partial(_ask, request, user, coach, store, metrics))
 
     def events() -> Iterator[str]:
         yield _sse("meta", {"conversation_id": response.conversation_id, "message_id": response.message_id})

