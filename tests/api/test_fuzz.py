@@ -6,6 +6,7 @@ a missing required header fails the suite. Bounded: a fixed number of examples p
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from knowledge_base.ingest import ingest_corpus
 from tests.accounts_support import PHONES, Outbox, seed_accounts
 from tests.conftest import FIXTURE_CORPUS, FIXTURES
 
+# A letter only Vietnamese writes (đ, ơ, ư, or a vowel with a tone mark): no English error message has one.
+VIETNAMESE = re.compile(r"[đĐơƠưƯăĂâÂêÊôÔ]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
 EXAMPLES = int(os.environ.get("COACH_FUZZ_EXAMPLES", "12"))
 
 
@@ -65,7 +68,10 @@ def fuzz(url: str, headers: dict[str, str]) -> int:
         def check(case: schemathesis.Case) -> None:
             # Every check but "a schema-valid request is accepted": the document cannot state every business rule
             # (a real mobile prefix, an id that exists), and the 4xx those rules give are declared and checked.
-            case.call_and_validate(headers=headers, timeout=30, excluded_checks=[positive_data_acceptance])
+            response = case.call_and_validate(headers=headers, timeout=30, excluded_checks=[positive_data_acceptance])
+            if response.status_code >= 400:  # an error is {"code", "message"} with the message in Vietnamese
+                body = response.json()
+                assert set(body) >= {"code", "message"} and VIETNAMESE.search(body["message"]), body
 
         check()
         operations += 1
