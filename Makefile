@@ -73,6 +73,7 @@ bench: install-dev embed-model
 	$(BIN)/python -m eval.auth_benchmark
 	$(BIN)/python -m eval.usage_benchmark
 	$(BIN)/python -m eval.portal_benchmark
+	$(BIN)/python -m eval.outage_benchmark
 
 ## The "not covered" decision, learned from retrieval features on the default index (train splits only)
 coverage-model: install-dev index

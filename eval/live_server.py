@@ -1,9 +1,13 @@
-"""The app on a real uvicorn server on loopback, for the HTTP benchmarks."""
+"""The app on a real uvicorn server on loopback, for the HTTP benchmarks; a private PostgreSQL server to stop and start."""
 
 from __future__ import annotations
 
+import glob
+import os
+import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -70,3 +74,51 @@ def child_pids(pid: int) -> list[int]:
         if fields.get("PPid", "").strip() == str(pid):
             found.append(int(status.parent.name))
     return found
+
+
+def postgres_binaries() -> Path | None:
+    """The newest installed PostgreSQL server's programs (Debian keeps them off PATH), or None."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[4]))
+    return Path(found[-1]).parent if found else None
+
+
+class PostgresServer:
+    """A PostgreSQL server of the test's own (``initdb`` in a temporary folder, loopback, trust login for role
+    ``coach``), so that a test can stop and start it as an outage without touching the suite's shared server.
+    Run as the ``postgres`` user when the tests run as root (the server refuses root)."""
+
+    def __init__(self) -> None:
+        binaries = postgres_binaries()
+        if binaries is None:
+            raise RuntimeError("PostgreSQL's server programs are not installed (apt-get install postgresql)")
+        self._bin = binaries
+        self.port = free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix="coach-pg-"))  # short: the socket path is limited to 107 bytes
+        self._as_user: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+            self._as_user = ["runuser", "-u", "postgres", "--"]
+        self._run("initdb", "-D", str(self.data), "-U", "coach", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+        self.url = f"postgresql+psycopg://coach@127.0.0.1:{self.port}/postgres"
+        self.start()
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
+    def _run(self, program: str, *arguments: str) -> None:
+        subprocess.run([*self._as_user, str(self._bin / program), *arguments], check=True, capture_output=True, cwd="/")
+
+    def start(self) -> None:
+        """Start (again), on the same port with the same data; returns once it accepts connections."""
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
+        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "server.log"), "-w", "start")
+
+    def stop(self) -> None:
+        """A fast shutdown: open connections are cut and transactions in flight roll back, as in a restart."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def close(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
