@@ -179,3 +179,32 @@ def test_no_acknowledged_statement_is_lost_through_a_postgres_restart_under_load
             assert stored_statements(client, acknowledged) == set(acknowledged)
     finally:
         server.close()
+
+
+def test_chat_survives_unreadable_embedded_chroma_files_and_recovers(tmp_path: Path, database_url: str) -> None:
+    """The embedded store failing under a running service: its database file damaged in place (a full disk, a bad
+    block), then repaired."""
+    settings = Settings(data_dir=tmp_path / "var", corpus_dir=FIXTURE_CORPUS, course_file=FIXTURES / "course_small.yaml",
+                        coverage_min_similarity=0.84, database_url=database_url)  # fmt: skip
+    ingest_corpus(build_index(settings), FIXTURE_CORPUS)
+    store_file = settings.data_dir / "chroma" / "chroma.sqlite3"
+    with seeded_client(settings) as client:
+        client.headers.update(sign_in(TestClient(client.app), client.app.state.test_outbox, PHONES["learner"]))
+        assert messages_vi.LEXICAL_ONLY not in client.post("/v1/chat", json={"question": QUESTION}).json()["answer"]
+
+        with store_file.open("r+b") as damaged:
+            header = damaged.read(4096)
+            damaged.seek(0)
+            damaged.write(b"\0" * len(header))
+        during = client.post("/v1/chat", json={"question": QUESTION})
+        assert during.status_code == 200, during.text
+        assert during.json()["answer"].startswith(messages_vi.LEXICAL_ONLY) and "miễn lệ phí" in during.json()["answer"]
+        health = client.get("/healthz").json()
+        assert health["status"] == "degraded" and health["index"]["reachable"] is False
+        assert client.get("/readyz").json()["failing"] == ["index"]
+
+        with store_file.open("r+b") as repaired:
+            repaired.write(header)
+        after = client.post("/v1/chat", json={"question": QUESTION}).json()
+        assert "miễn lệ phí" in after["answer"] and messages_vi.LEXICAL_ONLY not in after["answer"]
+        assert client.get("/readyz").status_code == 200
