@@ -25,7 +25,7 @@ import numpy as np
 MODEL_PATH = Path(__file__).with_name("data") / "content_model.npz"
 # A prompt-injection head was tried and dropped: with three injection families to learn from it
 # keyed on "hướng dẫn" in long pastes (dev recall 0 at 0.1% false blocks). The rules keep that job.
-HEADS = ("state_secret", "internal_document", "sensitive_personal_data")
+HEADS = ("state_secret", "internal_document", "sensitive_personal_data", "prompt_injection")
 BUCKETS = 1 << 18
 _WORD = re.compile(r"[a-z0-9]+")
 # Long messages are judged on their first words: a pasted document shows what it is early, and

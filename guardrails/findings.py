@@ -31,6 +31,7 @@ ENTITY_CATEGORY: dict[str, str] = {
     "SENSITIVE_ABOUT_PERSON": SENSITIVE_PERSONAL_DATA,
     **{e: CREDENTIAL for e in ("PASSWORD", "OTP", "API_KEY")},
     "INJECTION": PROMPT_INJECTION,
+    "INJECTION_CONTENT": PROMPT_INJECTION,
 }  # fmt: skip
 
 # What the learned layer reports for a whole message, by category.
@@ -38,6 +39,7 @@ LEARNED_ENTITY = {
     STATE_SECRET: "SECRET_CONTENT",
     INTERNAL_DOCUMENT: "INTERNAL_CONTENT",
     SENSITIVE_PERSONAL_DATA: "SENSITIVE_ABOUT_PERSON",
+    PROMPT_INJECTION: "INJECTION_CONTENT",
 }
 WHOLE_MESSAGE_ENTITIES = frozenset(LEARNED_ENTITY.values())
 
@@ -52,7 +54,7 @@ ENTITY_MASK: dict[str, str] = {
     "SECRET_MARKING": "<ĐỘ_MẬT>", "INTERNAL_MARKING": "<NỘI_BỘ>", "PASSWORD": "<MẬT_KHẨU>", "OTP": "<MÃ_OTP>",
     "API_KEY": "<KHÓA_API>", "INJECTION": "<CHỈ_DẪN_LẠ>", "NUMBER": "<DÃY_SỐ>",
     "SECRET_CONTENT": "<NỘI_DUNG_MẬT>", "INTERNAL_CONTENT": "<NỘI_DUNG_NỘI_BỘ>",
-    "SENSITIVE_ABOUT_PERSON": "<THÔNG_TIN_NHẠY_CẢM>",
+    "SENSITIVE_ABOUT_PERSON": "<THÔNG_TIN_NHẠY_CẢM>", "INJECTION_CONTENT": "<CHỈ_DẪN_LẠ>",
 }  # fmt: skip
 
 

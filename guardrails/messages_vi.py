@@ -17,6 +17,7 @@ ENTITY_NAMES = {
     "ADDRESS": "địa chỉ nhà", "HEALTH": "tình trạng sức khỏe", "RELIGION": "tôn giáo", "POLITICS": "quan điểm chính trị",
     "ETHNICITY": "dân tộc", "BIOMETRIC": "dữ liệu sinh trắc", "SEX_LIFE": "đời tư", "CRIMINAL_RECORD": "tiền án",
     "FINANCIAL": "thông tin tài chính", "SENSITIVE_ABOUT_PERSON": "thông tin nhạy cảm về một người", "NUMBER": "dãy số",
+    "INJECTION_CONTENT": "chỉ dẫn lạ gửi cho trợ lý",
 }  # fmt: skip
 BLOCKED = "Tin nhắn chưa được gửi vì có {categories}."
 RULE = "Theo Công văn 557/BKHCN-CĐSQG, không đưa thông tin này vào trợ lý AI."
