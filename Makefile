@@ -89,7 +89,7 @@ misuse-model: install-dev
 ## The first test split (test.jsonl) was retired to training once it had been looked at seven times; test2.jsonl,
 ## written blind by a separate session, is the frozen test split now. dev_extra.jsonl trains too (dev.jsonl: thresholds).
 GUARD_TRAIN = eval/datasets/guardrail_gen/train.jsonl eval/datasets/guardrail_gen/train_extra.jsonl \
-	eval/datasets/guardrail_gen/test.jsonl eval/datasets/guardrail_gen/dev_extra.jsonl \
+	eval/datasets/guardrail_gen/train_extra2.jsonl eval/datasets/guardrail_gen/test.jsonl eval/datasets/guardrail_gen/dev_extra.jsonl \
 	eval/datasets/guardrail_vi.jsonl eval/datasets/guardrail_heldout_vi.jsonl
 guard-model: install-dev
 	$(BIN)/python -m guardrails.common_phrases knowledge_base/corpus eval/datasets/guardrail_gen/train.jsonl

@@ -97,6 +97,8 @@ class ContentModel:
         with np.load(path, allow_pickle=False) as data:
             heads = {}
             for name in HEADS:
+                if f"{name}.meta" not in data:  # a model built before this head existed: the rules alone decide it
+                    continue
                 bias, threshold = data[f"{name}.meta"]
                 heads[name] = Head(data[f"{name}.ids"], data[f"{name}.weights"], float(bias), float(threshold))
         return cls(heads)

@@ -20,7 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from guardrails.content_model import BUCKETS, HEADS, MODEL_PATH, ContentModel, Head, feature_ids
 from guardrails.guard import Guardrail
 
-# The most a head may add to the dev split's false blocks; above it, recall is given up.
+# The most a head may fire on dev messages outside its category; above it, recall is given up.
 MAX_DEV_FALSE_BLOCKS = 0.002
 MIN_THRESHOLD = 0.5
 
@@ -49,9 +49,9 @@ def labels(cases: list[dict], head: str) -> np.ndarray:
     return np.array([case["expected"] == "block" and head in case.get("categories", []) for case in cases])
 
 
-def threshold_for(probabilities: np.ndarray, allowed: np.ndarray) -> float:
-    """The lowest threshold whose false blocks on the dev's allowed messages stay within budget."""
-    negatives = np.sort(probabilities[allowed])[::-1]
+def threshold_for(probabilities: np.ndarray, negative: np.ndarray) -> float:
+    """The lowest threshold whose firings on the dev's negatives stay within budget."""
+    negatives = np.sort(probabilities[negative])[::-1]
     budget = int(MAX_DEV_FALSE_BLOCKS * len(negatives))
     if len(negatives) <= budget:
         return MIN_THRESHOLD
@@ -71,9 +71,11 @@ def train(train_paths: list[Path], dev_paths: list[Path], c: float = 4.0) -> tup
         weights = model.coef_[0]
         ids = np.flatnonzero(weights)
         probabilities = model.predict_proba(x_dev)[:, 1]
-        threshold = threshold_for(probabilities, allowed)
-        heads[name] = Head(ids.astype(np.int32), weights[ids].astype(np.float32), float(model.intercept_[0]), threshold)
         y_dev = labels(dev_cases, name)
+        # The budget counts every dev message the head should not fire on: an allowed one (a false block), and a
+        # blocked one of another kind (a wrong category, shown to the reviewer and in the user's message).
+        threshold = threshold_for(probabilities, ~y_dev)
+        heads[name] = Head(ids.astype(np.int32), weights[ids].astype(np.float32), float(model.intercept_[0]), threshold)
         caught = probabilities >= threshold
         report[name] = {
             "train_positives": int(y.sum()),
