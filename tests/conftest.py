@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -56,15 +57,28 @@ def module_database(postgres: PostgresDatabases | None) -> Iterator[str | None]:
     postgres.drop(url)
 
 
-@pytest.fixture
-def database_url(postgres: PostgresDatabases | None, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database of the test's own: on the PostgreSQL server when configured, else a SQLite file."""
+@contextmanager
+def _fresh_database(postgres: PostgresDatabases | None, folder: Path) -> Iterator[str]:
     if postgres is None:
-        yield f"sqlite:///{tmp_path / 'coach.db'}"
+        yield f"sqlite:///{folder / 'coach.db'}"
         return
     url = postgres.create()
     yield url
     postgres.drop(url)
+
+
+@pytest.fixture
+def database_url(postgres: PostgresDatabases | None, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database of the test's own: on the PostgreSQL server when configured, else a SQLite file."""
+    with _fresh_database(postgres, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def second_database_url(postgres: PostgresDatabases | None, tmp_path: Path) -> Iterator[str]:
+    """Another fresh, empty database (a restore's target, say), beside ``database_url``."""
+    with _fresh_database(postgres, tmp_path / "second") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -11,19 +11,14 @@ doubled digit, wrong check digits, dashed passports, digits mixed with spelled V
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
-import re
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from eval.guardrail_corpus.batch import Batch, build_batch, command, existing_texts, fill_tokens, write
 from eval.guardrail_corpus.carriers import chat, form, table, wrap
-from eval.guardrail_corpus.evasions import ALLOW_EVASIONS, EVASIONS
-from eval.guardrail_corpus.generate import DEFAULT_SEED, KEYS, _evade, draw_family, dumps
+from eval.guardrail_corpus.generate import DEFAULT_SEED
 from eval.guardrail_corpus.identities import make_card, make_mst, strip_marks
 from eval.guardrail_corpus.model import Family, Record, family
 from eval.guardrail_corpus.render import Ctx, dress
@@ -43,7 +38,6 @@ Build = Callable[[Ctx], str]
 # -- identifiers in unexpected forms -------------------------------------------------------------------------
 _FW = str.maketrans("0123456789", "０１２３４５６７８９")
 _WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
-_TOKEN = re.compile(r"<<([a-z_]+?)(\d?)>>")
 
 
 def _raw_phone(ctx: Ctx, i: int) -> str:
@@ -125,15 +119,7 @@ TOKENS: dict[str, Callable[[Ctx, int], str]] = {
 
 
 def _sub(ctx: Ctx, text: str) -> str:
-    memo: dict[str, str] = {}
-
-    def fill(m: re.Match[str]) -> str:
-        key = m.group(0)
-        if key not in memo:
-            memo[key] = TOKENS[m.group(1)](ctx, int(m.group(2) or 1))
-        return memo[key]
-
-    return _TOKEN.sub(fill, text)
+    return fill_tokens(ctx, text, TOKENS)
 
 
 def _p(template: str, english: bool = False) -> Build:
@@ -803,70 +789,17 @@ ALLOW = [
 FAMILIES: list[Family] = sorted((replace(f, size=f.size or SIZE) for f in BLOCK + ALLOW), key=lambda f: f.id)
 
 
-# -- build -------------------------------------------------------------------------------------------------
-def _existing_texts(out: Path) -> set[str]:
-    """Texts already in train, train_extra and dev (never the frozen test split)."""
-    seen: set[str] = set()
-    for name in SOURCES:
-        path = out / name
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                seen |= {json.loads(line)["text"] for line in handle if line.strip()}
-    return seen
+BATCH = Batch("dev_extra", FAMILIES, PREFIX, "xdev", "dev", EVASIVE_BLOCK, EVASIVE_ALLOW, lambda n: f"gen-xdev-{n:05d}")
 
 
 def build(seed: int = DEFAULT_SEED, out: Path = OUT) -> list[Record]:
     """All extra dev records, deterministic for a seed; same keys and bookkeeping as dev.jsonl."""
-    ids = [f.id for f in FAMILIES]
-    assert len(ids) == len(set(ids)) and all(i.startswith(PREFIX) for i in ids)
-    seen = _existing_texts(out)
-    used, used_allow = Counter(), Counter()
-    records: list[Record] = []
-    for fam in FAMILIES:
-        drawn = draw_family(fam, f"{seed}:xdev", seen)  # type: ignore[arg-type]  # the seed is only formatted
-        rng = random.Random(f"{seed}:xdev:evade:{fam.id}")
-        if fam.expected == "block":
-            _evade(drawn, rng, used, EVASIVE_BLOCK, EVASIONS)
-        else:
-            _evade(drawn, rng, used_allow, EVASIVE_ALLOW, ALLOW_EVASIONS)
-        for r in drawn:
-            r["split"] = "dev"
-            if "prompt_injection" in r["categories"] and "INJECTION" not in r["entities"]:
-                r["entities"] = [*r["entities"], "INJECTION"]
-        records.extend(drawn)
-    random.Random(f"{seed}:xdev:order").shuffle(records)
-    for n, r in enumerate(records, start=1):
-        r["id"] = f"gen-xdev-{n:05d}"
-    return [{k: r[k] for k in KEYS} for r in records]
-
-
-def summary(records: list[Record]) -> str:
-    block = [r for r in records if r["expected"] == "block"]
-    allow = [r for r in records if r["expected"] == "allow"]
-    cats = Counter(c for r in block for c in r["categories"])
-    carriers = Counter((r["carrier"], r["expected"]) for r in records)
-    return "\n".join(
-        [
-            f"dev_extra: {len(records)} messages, {len(block)} block ({sum(r['evasive'] for r in block)} evasive), "
-            f"{len(allow)} allow ({sum(r['evasive'] for r in allow)} evasive), {len({r['family'] for r in records})} families",
-            "  categories: " + ", ".join(f"{c}={n}" for c, n in sorted(cats.items())),
-            "  carriers block/allow: "
-            + ", ".join(f"{c}={carriers[(c, 'block')]}/{carriers[(c, 'allow')]}" for c in sorted({c for c, _ in carriers})),
-        ]
-    )
+    return build_batch(BATCH, seed, existing_texts(out, SOURCES))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.guardrail_corpus.extra_dev", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="folder holding train.jsonl, train_extra.jsonl and dev.jsonl")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--quiet", action="store_true")
-    args = parser.parse_args(argv)
-    records = build(args.seed, args.out)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / FILENAME).write_text(dumps(records), encoding="utf-8")
-    if not args.quiet:
-        print(summary(records))
+    args = command("extra_dev", __doc__.splitlines()[0], OUT, DEFAULT_SEED, argv)
+    write(BATCH, build(args.seed, args.out), args.out / FILENAME, args.quiet)
     return 0
 
 

@@ -9,18 +9,14 @@ evasions, so every record has the same format and bookkeeping as ``train.jsonl``
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from eval.guardrail_corpus.batch import Batch, build_batch, command, existing_texts, write
 from eval.guardrail_corpus.carriers import chat, table, wrap
-from eval.guardrail_corpus.evasions import ALLOW_EVASIONS, EVASIONS
-from eval.guardrail_corpus.generate import DEFAULT_SEED, KEYS, _evade, draw_family, dumps
+from eval.guardrail_corpus.generate import DEFAULT_SEED
 from eval.guardrail_corpus.model import Family, Record, family
 from eval.guardrail_corpus.render import Ctx
 
@@ -834,70 +830,18 @@ FAMILIES: list[Family] = sorted((replace(f, size=f.size or SIZE) for f in BLOCK 
 
 
 # -- build -------------------------------------------------------------------------------------------------
-def _existing_texts(out: Path) -> set[str]:
-    """Texts already in train/dev (never the frozen test split), so no extra record duplicates one."""
-    seen: set[str] = set()
-    for split in ("train", "dev"):
-        path = out / f"{split}.jsonl"
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                seen |= {json.loads(line)["text"] for line in handle if line.strip()}
-    return seen
+SOURCES = ("train.jsonl", "dev.jsonl")  # never the frozen test split
+BATCH = Batch("train_extra", FAMILIES, PREFIX, "xtrain", "train", EVASIVE_BLOCK, EVASIVE_ALLOW, lambda n: f"gen-xtrain-{n:05d}")
 
 
 def build(seed: int = DEFAULT_SEED, out: Path = OUT) -> list[Record]:
     """All extra train records, deterministic for a seed; same keys and bookkeeping as train.jsonl."""
-    ids = [f.id for f in FAMILIES]
-    assert len(ids) == len(set(ids)) and all(i.startswith(PREFIX) for i in ids)
-    seen = _existing_texts(out)
-    used, used_allow = Counter(), Counter()
-    records: list[Record] = []
-    for fam in FAMILIES:
-        fam_seed = f"{seed}:xtrain"
-        drawn = draw_family(fam, fam_seed, seen)  # type: ignore[arg-type]  # the seed is only formatted into a string
-        rng = random.Random(f"{seed}:xtrain:evade:{fam.id}")
-        if fam.expected == "block":
-            _evade(drawn, rng, used, EVASIVE_BLOCK, EVASIONS)
-        else:
-            _evade(drawn, rng, used_allow, EVASIVE_ALLOW, ALLOW_EVASIONS)
-        for r in drawn:
-            r["split"] = "train"
-            if "prompt_injection" in r["categories"] and "INJECTION" not in r["entities"]:
-                r["entities"] = [*r["entities"], "INJECTION"]
-        records.extend(drawn)
-    random.Random(f"{seed}:xtrain:order").shuffle(records)
-    for n, r in enumerate(records, start=1):
-        r["id"] = f"gen-xtrain-{n:05d}"
-    return [{k: r[k] for k in KEYS} for r in records]
-
-
-def summary(records: list[Record]) -> str:
-    block = [r for r in records if r["expected"] == "block"]
-    allow = [r for r in records if r["expected"] == "allow"]
-    cats = Counter(c for r in block for c in r["categories"])
-    carriers = Counter((r["carrier"], r["expected"]) for r in records)
-    return "\n".join(
-        [
-            f"train_extra: {len(records)} messages, {len(block)} block ({sum(r['evasive'] for r in block)} evasive), "
-            f"{len(allow)} allow ({sum(r['evasive'] for r in allow)} evasive), {len({r['family'] for r in records})} families",
-            "  categories: " + ", ".join(f"{c}={n}" for c, n in sorted(cats.items())),
-            "  carriers block/allow: "
-            + ", ".join(f"{c}={carriers[(c, 'block')]}/{carriers[(c, 'allow')]}" for c in sorted({c for c, _ in carriers})),
-        ]
-    )
+    return build_batch(BATCH, seed, existing_texts(out, SOURCES))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.guardrail_corpus.extra_train", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="folder holding train.jsonl and dev.jsonl")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--quiet", action="store_true")
-    args = parser.parse_args(argv)
-    records = build(args.seed, args.out)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / FILENAME).write_text(dumps(records), encoding="utf-8")
-    if not args.quiet:
-        print(summary(records))
+    args = command("extra_train", __doc__.splitlines()[0], OUT, DEFAULT_SEED, argv)
+    write(BATCH, build(args.seed, args.out), args.out / FILENAME, args.quiet)
     return 0
 
 

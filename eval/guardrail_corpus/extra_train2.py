@@ -13,18 +13,13 @@ an address or a relation, and hard negatives shaped as blank forms, placeholder 
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from eval.guardrail_corpus.batch import Batch, build_batch, command, existing_texts, write
 from eval.guardrail_corpus.carriers import chat, form, table, wrap
-from eval.guardrail_corpus.evasions import ALLOW_EVASIONS, EVASIONS
-from eval.guardrail_corpus.generate import KEYS, _evade, draw_family, dumps
 from eval.guardrail_corpus.model import Family, Record, family
 from eval.guardrail_corpus.render import Ctx, dress
 
@@ -1445,72 +1440,17 @@ FAMILIES: list[Family] = sorted((replace(f, size=f.size or SIZE) for f in BLOCK 
 
 
 # -- build -------------------------------------------------------------------------------------------------
-def _existing_texts(out: Path) -> set[str]:
-    """Texts already in the train/dev files (never the frozen test split)."""
-    seen: set[str] = set()
-    for name in SOURCES:
-        path = out / name
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                seen |= {json.loads(line)["text"] for line in handle if line.strip()}
-    return seen
+BATCH = Batch("train_extra2", FAMILIES, PREFIX, "xtr2", "train", EVASIVE_BLOCK, EVASIVE_ALLOW, lambda n: f"gen-xtr2-{n:05d}")
 
 
 def build(seed: int = SEED, out: Path = OUT) -> list[Record]:
     """All records of this batch, deterministic for a seed; same keys and bookkeeping as train.jsonl."""
-    ids = [f.id for f in FAMILIES]
-    assert len(ids) == len(set(ids)) and all(i.startswith(PREFIX) for i in ids)
-    seen = _existing_texts(out)
-    used, used_allow = Counter(), Counter()
-    records: list[Record] = []
-    for fam in FAMILIES:
-        drawn = draw_family(fam, f"{seed}:xtr2", seen)  # type: ignore[arg-type]  # the seed is only formatted
-        rng = random.Random(f"{seed}:xtr2:evade:{fam.id}")
-        if fam.expected == "block":
-            _evade(drawn, rng, used, EVASIVE_BLOCK, EVASIONS)
-        else:
-            _evade(drawn, rng, used_allow, EVASIVE_ALLOW, ALLOW_EVASIONS)
-        for r in drawn:
-            r["split"] = "train"
-            if "prompt_injection" in r["categories"] and "INJECTION" not in r["entities"]:
-                r["entities"] = [*r["entities"], "INJECTION"]
-        records.extend(drawn)
-    random.Random(f"{seed}:xtr2:order").shuffle(records)
-    for n, r in enumerate(records, start=1):
-        r["id"] = f"gen-xtr2-{n:05d}"
-    return [{k: r[k] for k in KEYS} for r in records]
-
-
-def summary(records: list[Record]) -> str:
-    block = [r for r in records if r["expected"] == "block"]
-    allow = [r for r in records if r["expected"] == "allow"]
-    cats = Counter(c for r in block for c in r["categories"])
-    carriers = Counter((r["carrier"], r["expected"]) for r in records)
-    ev = Counter((r["evasion"], r["expected"]) for r in records if r["evasive"])
-    return "\n".join(
-        [
-            f"train_extra2: {len(records)} messages, {len(block)} block ({sum(r['evasive'] for r in block)} evasive), "
-            f"{len(allow)} allow ({sum(r['evasive'] for r in allow)} evasive), {len({r['family'] for r in records})} families",
-            "  categories: " + ", ".join(f"{c}={n}" for c, n in sorted(cats.items())),
-            "  carriers block/allow: "
-            + ", ".join(f"{c}={carriers[(c, 'block')]}/{carriers[(c, 'allow')]}" for c in sorted({c for c, _ in carriers})),
-            "  evasions block/allow: "
-            + ", ".join(f"{n}={ev[(n, 'block')]}/{ev[(n, 'allow')]}" for n in sorted({n for n, _ in ev})),
-        ]
-    )
+    return build_batch(BATCH, seed, existing_texts(out, SOURCES))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.guardrail_corpus.extra_train2", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="folder holding the train/dev files")
-    parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--quiet", action="store_true")
-    args = parser.parse_args(argv)
-    records = build(args.seed, args.out)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / FILENAME).write_text(dumps(records), encoding="utf-8")
-    if not args.quiet:
-        print(summary(records))
+    args = command("extra_train2", __doc__.splitlines()[0], OUT, SEED, argv)
+    write(BATCH, build(args.seed, args.out), args.out / FILENAME, args.quiet)
     return 0
 
 

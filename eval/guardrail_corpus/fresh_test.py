@@ -14,22 +14,17 @@ The file is written only when absent; ``FROZEN_TEST2`` records its sha256.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import random
-import re
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from eval.guardrail_corpus.batch import Batch, build_batch, command, fill_tokens, write
 from eval.guardrail_corpus.carriers import chat, form, header, table, wrap
-from eval.guardrail_corpus.evasions import ALLOW_EVASIONS, EVASIONS
-from eval.guardrail_corpus.generate import KEYS, _evade, draw_family, dumps
 from eval.guardrail_corpus.identities import Ident, make_card, make_cccd, make_mst, strip_marks
-from eval.guardrail_corpus.model import CATEGORIES, Family, Record, family
+from eval.guardrail_corpus.model import Family, Record, family
 from eval.guardrail_corpus.render import Ctx, dress
 
 PREFIX = "t2."
@@ -52,7 +47,6 @@ Build = Callable[[Ctx], str]
 _FW = str.maketrans("0123456789", "０１２３４５６７８９")
 _SAY = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 _MONTH_WORDS = ["gieng", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi", "muoi mot", "chap"]
-_TOKEN = re.compile(r"<<([a-z_]+?)(\d?)>>")
 
 
 def _digits_only(text: str) -> str:
@@ -158,15 +152,7 @@ TOKENS: dict[str, Callable[[Ctx, int], str]] = {
 
 
 def _sub(ctx: Ctx, text: str) -> str:
-    memo: dict[str, str] = {}
-
-    def fill(m: re.Match[str]) -> str:
-        key = m.group(0)
-        if key not in memo:
-            memo[key] = TOKENS[m.group(1)](ctx, int(m.group(2) or 1))
-        return memo[key]
-
-    return _TOKEN.sub(fill, text)
+    return fill_tokens(ctx, text, TOKENS)
 
 
 # -- builders ------------------------------------------------------------------------------------------------
@@ -1406,73 +1392,26 @@ FAMILIES: list[Family] = sorted((replace(f, size=f.size or SIZE) for f in BLOCK 
 
 
 # -- build -------------------------------------------------------------------------------------------------
+BATCH = Batch("test2", FAMILIES, PREFIX, "t2", "test2", EVASIVE_BLOCK, EVASIVE_ALLOW, lambda n: f"{PREFIX}{n:05d}")
+
+
 def build(seed: int = SEED) -> list[Record]:
     """All records of the second test set, deterministic for a seed; same keys as the other corpus files."""
-    ids = [f.id for f in FAMILIES]
-    assert len(ids) == len(set(ids)) and all(i.startswith(PREFIX) for i in ids)
-    seen: set[str] = set()
-    used, used_allow = Counter(), Counter()
-    records: list[Record] = []
-    for fam in FAMILIES:
-        drawn = draw_family(fam, f"{seed}:t2", seen)  # type: ignore[arg-type]  # the seed is only formatted
-        rng = random.Random(f"{seed}:t2:evade:{fam.id}")
-        if fam.expected == "block":
-            _evade(drawn, rng, used, EVASIVE_BLOCK, EVASIONS)
-        else:
-            _evade(drawn, rng, used_allow, EVASIVE_ALLOW, ALLOW_EVASIONS)
-        for r in drawn:
-            r["split"] = "test2"
-            if "prompt_injection" in r["categories"] and "INJECTION" not in r["entities"]:
-                r["entities"] = [*r["entities"], "INJECTION"]
-        records.extend(drawn)
-    random.Random(f"{seed}:t2:order").shuffle(records)
-    for n, r in enumerate(records, start=1):
-        r["id"] = f"{PREFIX}{n:05d}"
-    return [{k: r[k] for k in KEYS} for r in records]
+    return build_batch(BATCH, seed, set())
 
 
 def frozen_text(data: bytes) -> str:
     return f"{hashlib.sha256(data).hexdigest()}  {FILENAME}\n{FROZEN_NOTE}\n"
 
 
-def summary(records: list[Record]) -> str:
-    block = [r for r in records if r["expected"] == "block"]
-    allow = [r for r in records if r["expected"] == "allow"]
-    fams = {(r["family"], r["expected"]) for r in records}
-    cats = Counter(c for r in block for c in r["categories"])
-    carriers = Counter((r["carrier"], r["expected"]) for r in records)
-    ev = Counter((r["evasion"], r["expected"]) for r in records if r["evasive"])
-    return "\n".join(
-        [
-            f"test2: {len(records)} messages, {len(block)} block ({sum(r['evasive'] for r in block)} evasive), "
-            f"{len(allow)} allow ({sum(r['evasive'] for r in allow)} evasive), "
-            f"{sum(e == 'block' for _, e in fams)} block / {sum(e == 'allow' for _, e in fams)} allow families",
-            "  categories: " + ", ".join(f"{c}={cats[c]}" for c in CATEGORIES),
-            "  carriers block/allow: "
-            + ", ".join(f"{c}={carriers[(c, 'block')]}/{carriers[(c, 'allow')]}" for c in sorted({c for c, _ in carriers})),
-            "  evasions block/allow: "
-            + ", ".join(f"{n}={ev[(n, 'block')]}/{ev[(n, 'allow')]}" for n in sorted({n for n, _ in ev})),
-        ]
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.guardrail_corpus.fresh_test", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="output folder")
-    parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--quiet", action="store_true")
-    args = parser.parse_args(argv)
+    args = command("fresh_test", __doc__.splitlines()[0], OUT, SEED, argv)
     path = args.out / FILENAME
     if path.exists():
         print(f"refusing to overwrite {path}: the second test set is frozen", file=sys.stderr)
         return 2
-    records = build(args.seed)
-    data = dumps(records).encode("utf-8")
-    args.out.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    data = write(BATCH, build(args.seed), path, args.quiet)
     (args.out / FROZEN_NAME).write_text(frozen_text(data), encoding="utf-8")
-    if not args.quiet:
-        print(summary(records))
     return 0
 
 

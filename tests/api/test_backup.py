@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import stat
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,20 +21,9 @@ from knowledge_base.ingest import ingest_corpus
 from tests.accounts_support import PHONES, Outbox, seeded_client, sign_in
 from tests.api.test_outages import QUESTION, statement
 from tests.conftest import FIXTURE_CORPUS, FIXTURES
-from tests.support import PostgresDatabases
 
 TABLES = ("coach_conversation", "coach_message", "guardrail_flag", "learner_statement", "account_user")
 CCCD = "001085012345"
-
-
-@pytest.fixture
-def empty_database_url(postgres: PostgresDatabases | None, tmp_path: Path) -> Iterator[str]:
-    if postgres is None:
-        yield f"sqlite:///{tmp_path / 'restored' / 'coach.db'}"
-        return
-    url = postgres.create()
-    yield url
-    postgres.drop(url)
 
 
 def settings_for(data_dir: Path, database_url: str) -> Settings:
@@ -62,7 +50,7 @@ def coach(monkeypatch: pytest.MonkeyPatch, settings: Settings, *arguments: str) 
 
 
 def test_a_backup_made_while_serving_restores_everything_into_an_empty_database(
-    tmp_path: Path, database_url: str, empty_database_url: str, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, database_url: str, second_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = settings_for(tmp_path / "var", database_url)
     archive = tmp_path / "backups" / "coach.tar.gz"
@@ -84,7 +72,7 @@ def test_a_backup_made_while_serving_restores_everything_into_an_empty_database(
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600  # keys and account hashes inside
     assert CCCD.encode() not in archive.read_bytes()
 
-    target = settings_for(tmp_path / "restored-var", empty_database_url)
+    target = settings_for(tmp_path / "restored-var", second_database_url)
     code, output = coach(monkeypatch, target, "backup", "restore", str(archive))
     assert code == 0, output
     assert counts(target) == before
