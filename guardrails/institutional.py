@@ -12,7 +12,9 @@ _OFFICE_BEFORE = re.compile(
     r"(?<![a-z])(tru so|ubnd|uy ban|van phong|co quan|don vi|bo phan|mot cua|duong day nong|hotline|tong dai|"
     r"dau moi|tiep cong dan|hanh chinh cong|ten co quan|noi nhan|cong an xa|tram y te|truong|hdnd|"
     r"ban chi huy|quan su|hoi dong|ban quan ly|phong van hoa|phong kinh te|hoi nong dan|hoi phu nu|doan thanh nien|"
-    r"hoi cuu chien binh|mat tran|mttq|hop tac xa)(?![a-z])"
+    r"hoi cuu chien binh|mat tran|mttq|hop tac xa|"
+    # On duty and emergency lines: "trực xã 0236 …", "số khẩn cấp: cứu hỏa 114, …".
+    r"truc xa|truc ban|thuong truc|so khan cap|khan cap|cuu hoa|cap cuu|cuu nan|phong chay)(?![a-z])"
 )
 # Words that make it a person's after all.
 _PERSON_NEAR = re.compile(r"(?<![a-z])(anh|chi|ong|ba|em|e|co|chu|bac|cua toi|cua em|ca nhan|rieng|nha)(?![a-z])")

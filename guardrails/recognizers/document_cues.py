@@ -26,6 +26,8 @@ _ABOUT_RULES = re.compile(
     r"mau dau|khong dua vao|khong duoc dua|co duoc dua|co duoc|thoi han bao ve|khac .{0,30} nhu the nao|"
     r"cong tac bao ve bi mat|bao ve bi mat nha nuoc|quy che|tap huan|boi duong|tuyen truyen|bai giang|"
     r"bi mat nha nuoc la|duoc phan (thanh|loai)|nghiem cam|"
+    # What must or must not be stamped: a rule about the marking, not a marked document.
+    r"(phai|can|duoc|khong tu y|khong duoc|se) dong dau|"
     # The levels listed together ("dấu Mật, Tối mật, Tuyệt mật") name the categories, not a document.
     r"(mat|toi mat|tuyet mat)\s*[,;/]\s*(toi mat|tuyet mat|mat)\b)(?![a-z])"
 )

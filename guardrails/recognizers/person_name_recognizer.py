@@ -72,7 +72,12 @@ class PersonNameRecognizer(EntityRecognizer):
                 continue
             # The model's own threshold becomes the policy's 0.5, its certainty above it stays above.
             score = min(1.0, 0.5 + 0.5 * (span.score - model.threshold) / max(1e-9, 1 - model.threshold))
-            if _inside_place_name(text, span.start) or _in_national_title(text, span.start, span.end):
+            if (
+                _inside_place_name(text, span.start)
+                or _in_national_title(text, span.start, span.end)
+                or _named_as_place(text, span.start)
+                or _in_place_column(text, span.start)
+            ):
                 continue
             if _weak(name) or span.score < model.threshold:
                 score = WEAK_NAME_SCORE
@@ -130,6 +135,44 @@ def _inside_place_name(text: str, start: int) -> bool:
         return False
     before = fold(" ".join(words[-run - 2 : -run]))
     return before.split()[-1] in _PLACE_WORDS or before in _PLACE_WORDS
+
+
+# A name given to a place: "đặt tên hẻm là Trần Quang Khải", "trường mang tên Lê Quý Đôn".
+_NAMING_PLACE = re.compile(
+    r"(?<![a-z])(ten (cho )?(duong|hem|pho|ngo|ngach|kiet|truong|cau|cong vien|quang truong|nha van hoa|khu pho|"
+    r"to dan pho|thon|ap|xa|phuong)( moi)?( (la|bang|theo))?|mang ten)\s*[:\"“']?\s*$"
+)
+# Column headings of places: a name in such a column of a pasted table is a commune's, a hamlet's.
+_PLACE_HEADINGS = frozenset(
+    ("xa", "phuong", "xa/phuong", "xa, phuong", "thon", "ap", "ban", "thon/ap", "to dan pho", "khu pho", "dia ban",
+     "don vi", "ten xa", "ten phuong", "ten thon", "ten don vi", "dia phuong", "commune", "ward")
+)  # fmt: skip
+_CELL_SEPARATORS = ("\t", "|", ",", ";")
+
+
+def _named_as_place(text: str, start: int) -> bool:
+    return bool(_NAMING_PLACE.search(fold(text[max(0, start - 48) : start])))
+
+
+def _in_place_column(text: str, start: int) -> bool:
+    """Whether the span sits in a table column whose heading names places (the heading: the block's first row)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    separator = next((c for c in _CELL_SEPARATORS if line.count(c) >= 1), None)
+    if separator is None:
+        return False
+    column = text[line_start:start].count(separator)
+    rows = text[:line_start].split("\n")[:-1]
+    heading = None
+    for row in reversed(rows):  # up the block of rows with as many cells
+        if row.count(separator) != line.count(separator):
+            break
+        heading = row
+    if heading is None:
+        return False
+    cells = heading.split(separator)
+    return column < len(cells) and fold(cells[column].strip()) in _PLACE_HEADINGS
 
 
 _WORD = re.compile(r"[^\W\d_]+")

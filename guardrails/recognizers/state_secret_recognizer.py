@@ -25,7 +25,8 @@ _NOT_MARKING_BEFORE = {"bảo", "bí", "thân", "cơ", "tuyệt", "tối", "đ�
 _NOT_MARKING_AFTER = {"khẩu", "độ", "ong", "mã", "thiết", "báo", "thám", "vụ", "ngọt", "gấu"}
 
 
-_NO_LEVEL = re.compile(r"\s*(khong|thuong|binh thuong|chua|[-–—/]|\(khong\)|none)(?![a-z])")
+# "Độ mật: không", "Độ mật: ......" (a template's field left blank): the field says the document is not classified.
+_NO_LEVEL = re.compile(r"\s*(khong|thuong|binh thuong|chua|[-–—/]|\(khong\)|none|\.{2,}|…|_{2,}|\[|<)(?![a-z])")
 
 
 class StateSecretRecognizer(KeywordRecognizer):

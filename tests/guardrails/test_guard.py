@@ -111,3 +111,33 @@ def test_adversarial_input_finishes(guardrail: Guardrail, text: str) -> None:
     worker.start()
     worker.join(timeout=30)
     assert outcome, "guardrail did not finish on adversarial input"
+
+
+# Shapes of public text the rules blocked on the train-only families of train_extra2 (general causes, not cases):
+# a place named after a person, a commune in a place column, an office's duty line, a rule about stamping, a blank
+# classification field. The same shapes with a person's data in them stay blocked.
+PUBLIC_SHAPES = [
+    "Khu phố đề nghị đặt tên hẻm là Trần Quang Khải, hồ sơ đặt tên đường gồm những gì?",
+    "Trường mang tên Lê Quý Đôn cần làm thủ tục gì để sửa chữa cổng?",
+    "Số liệu công khai\nXã\tSố hộ nghèo\tXu hướng\nKim Hòa\t27\tgiảm\nMỹ Đông\t41\ttăng\n\nViết nhận xét ngắn cho bảng",
+    "Lập danh sách số khẩn cấp dán ở nhà văn hóa: cứu hỏa 114, cấp cứu 115, trực xã 0236 3890 131",
+    "Soạn câu hỏi ôn tập: văn bản có nội dung bí mật nhà nước phải đóng dấu độ mật TỐI MẬT ở góc trên bên trái.",
+    "Soạn hướng dẫn điền mẫu công văn trống:\nĐộ mật: ........ (chỉ ghi nếu có)\nSố: ..../UBND-VP\nV/v ....",
+]
+PERSONAL_SHAPES = [
+    "Ông Trần Quang Khải ở thôn 2, SĐT 0912345678, hỏi thủ tục đặt tên hẻm",
+    "Danh sách hộ nghèo\nHọ tên\tSố điện thoại\nNguyễn Thị Hòa\t0912345678\nLê Văn Đông\t0987654321\n\nSắp xếp theo tên",
+    "SĐT riêng của anh trực xã là 0912345678, gọi giúp em",
+    "TỐI MẬT\nKế hoạch bảo vệ mục tiêu đợt 2: lực lượng bố trí tại cầu Bến Lức từ 20 giờ. Tóm tắt giúp em",
+]
+
+
+@pytest.mark.parametrize("text", PUBLIC_SHAPES)
+def test_public_shapes_are_allowed(guardrail: Guardrail, text: str) -> None:
+    verdict = guardrail.check(text)
+    assert not verdict.blocked, verdict.findings
+
+
+@pytest.mark.parametrize("text", PERSONAL_SHAPES)
+def test_the_same_shapes_with_personal_or_secret_data_stay_blocked(guardrail: Guardrail, text: str) -> None:
+    assert guardrail.check(text).blocked
