@@ -53,7 +53,13 @@ _PERSON_CUE = re.compile(
     r"cua (toi|em|minh|chau|con toi)|"
     # Someone named by kin and an office-holder: "con trai trưởng thôn ấp X", "vợ ông phó chủ tịch…".
     r"(?<!dong )(con|vo|chong|me|bo|cha|em|anh|chi)( trai| gai| ruot| re| dau)? (cua )?(ong |ba |anh |chi )?"
-    r"(truong thon|truong ap|truong ban|pho chu tich|chu tich|bi thu|giam doc|hieu truong|truong cong an|can bo))(?![a-z])"
+    r"(truong thon|truong ap|truong ban|pho chu tich|chu tich|bi thu|giam doc|hieu truong|truong cong an|can bo)|"
+    # The same cues in English: "she lives…", "his wife", "my mother", "the old man at…".
+    r"(he|she) (is|was|has|had|lives|lived|suffers|tested|got|was born|works)|"
+    r"(his|her|my|their) (wife|husband|son|daughter|mother|father|mom|dad|brother|sister|child|kids?|children|"
+    r"address|phone|diagnosis|condition|illness|id|passport|date of birth|dob)|"
+    r"(mr|mrs|ms|miss)\.? [a-z]+|the (old )?(man|woman|lady|boy|girl|resident|patient|household|family) "
+    r"(at|in|who|living|from))(?![a-z])"
 )
 # The message's shape, as the learned layer sees it.
 _SHAPES = (

@@ -14,6 +14,7 @@ from guardrails.recognizers.credential_recognizer import ApiKeyRecognizer, Crede
 from guardrails.recognizers.date_of_birth_recognizer import DateOfBirthRecognizer
 from guardrails.recognizers.driving_licence_recognizer import DrivingLicenceRecognizer
 from guardrails.recognizers.email_address_recognizer import EmailAddressRecognizer
+from guardrails.recognizers.english_address_recognizer import EnglishAddressRecognizer
 from guardrails.recognizers.home_address_recognizer import HomeAddressRecognizer
 from guardrails.recognizers.internal_document_recognizer import InternalDocumentRecognizer
 from guardrails.recognizers.ip_address_recognizer import IpAddressRecognizer
@@ -29,7 +30,8 @@ from guardrails.recognizers.vietnam_phone_recognizer import VietnamPhoneRecogniz
 RECOGNIZER_CLASSES = (
     CccdRecognizer, CmndRecognizer, VietnamPhoneRecognizer, EmailAddressRecognizer, BankAccountRecognizer, CardRecognizer,
     TaxCodeRecognizer, BhxhRecognizer, BhytRecognizer, PassportRecognizer, PlateRecognizer, DrivingLicenceRecognizer,
-    DateOfBirthRecognizer, IpAddressRecognizer, PersonNameRecognizer, HomeAddressRecognizer, SensitiveDataRecognizer,
+    DateOfBirthRecognizer, IpAddressRecognizer, PersonNameRecognizer, HomeAddressRecognizer, EnglishAddressRecognizer,
+    SensitiveDataRecognizer,
     StateSecretRecognizer, OperationalSecretRecognizer, InternalDocumentRecognizer, CredentialRecognizer, ApiKeyRecognizer,
     PromptInjectionRecognizer,
 )  # fmt: skip

@@ -11,11 +11,15 @@ _WORK_REQUEST = re.compile(
     r"(?<![a-z])(tom tat|tom luoc|viet lai|soan|lap bang|lap danh sach|doc giup|phan tich|dich|chinh sua|sua giup|"
     r"trich|rut gon|lam giup|giup (em|toi|minh|anh|chi)|nhan xet|danh gia giup|summari[sz]e|rewrite|translate|"
     r"dua vao|theo noi dung|noi dung sau|van ban sau|tai lieu sau|doan sau|duoi day|kem theo|dinh kem|dan vao|gui kem|"
-    r"chinh loi|chinh giup|nho (chinh|sua|soan|viet|tom tat|xem|kiem tra)|xem giup|kiem tra giup|tong hop)(?![a-z])"
+    r"chinh loi|chinh giup|nho (chinh|sua|soan|viet|tom tat|xem|kiem tra)|xem giup|kiem tra giup|tong hop|"
+    # the same requests in English
+    r"draft|proofread|polish|reformat|paraphrase|help me|based on|the following|see below|attached|"
+    r"(pls|please|can you|could you) (write|edit|check|review|fix|make|turn|put|convert|shorten|improve))(?![a-z])"
 )
 _QUESTION = re.compile(
     r"(\?|(?<![a-z])(la gi|bao lau|bao nhieu|gom nhung|nhung muc|muc nao|the nao|nhu the nao|co duoc|duoc khong|"
-    r"co phai|quy dinh|ai co tham quyen|khi nao|o dau|lam sao|vi sao|tai sao|khac nhau|phan biet|what is|how)(?![a-z]))"
+    r"co phai|quy dinh|ai co tham quyen|khi nao|o dau|lam sao|vi sao|tai sao|khac nhau|phan biet|what is|how|"
+    r"what (does|do|are|should)|can (we|i)|may (we|i)|is it|are we|should (we|i)|who (can|may|should)|which)(?![a-z]))"
 )
 _DOCUMENT_SHAPE = re.compile(r"(?m)^\s*(so:|kinh gui|v/v|noi nhan|\d+\.\s|[-•]\s)|/(kh|bc|tb|qd|ubnd|cv)-", re.IGNORECASE)
 
@@ -63,9 +67,17 @@ def has_payload(text: str) -> bool:
     return bool(_PAYLOAD.search(text))
 
 
+# A marking named as what a document carries: "tài liệu có dấu TỐI MẬT", "files marked CONFIDENTIAL".
+_NAMING_VERB = re.compile(r"(?<![a-z])(marked|labell?ed|stamped|tagged|marking|(co|dong|danh|mang) dau|ghi|do mat la)\s*[\"'“]?$")
+
+
+def _named_in_question(text: str, start: int, end: int) -> bool:
+    return bool(_NAMING_VERB.search(folded(text)[max(0, start - 24) : start])) and is_question(text) and not has_payload(text)
+
+
 def marking_score(text: str, start: int, end: int) -> float:
     """How likely a secrecy or internal marking at ``[start, end)`` marks content being sent."""
-    if _quoted_in_question(text, start, end):
+    if _quoted_in_question(text, start, end) or _named_in_question(text, start, end):
         return 0.3  # "which documents marked 'LƯU HÀNH NỘI BỘ' can we share?": named, not stamped
     if standalone_marking(text, start, end):
         return 0.9
@@ -92,7 +104,7 @@ def looks_like_document(text: str) -> bool:
 def standalone_marking(text: str, start: int, end: int) -> bool:
     """A marking written as a stamp: upper or mixed case, bracketed, followed by a colon, or alone on its line."""
     word = text[start:end]
-    if _quoted_in_question(text, start, end):
+    if _quoted_in_question(text, start, end) or _named_in_question(text, start, end):
         return False
     after = text[end : end + 2]
     line_start = text.rfind("\n", 0, start) + 1

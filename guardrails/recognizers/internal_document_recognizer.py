@@ -1,4 +1,6 @@
-"""Internal-document markings: "lưu hành nội bộ", "không phổ biến", "tài liệu mật", "tài liệu nội bộ"."""
+"""Internal-document markings: "lưu hành nội bộ", "không phổ biến", "tài liệu mật", "tài liệu nội bộ",
+and the same markings in English ("CONFIDENTIAL", "internal use only", "do not forward"), which officials
+copy from partners' templates onto Vietnamese content."""
 
 from __future__ import annotations
 
@@ -24,6 +26,16 @@ class InternalDocumentRecognizer(KeywordRecognizer):
             r"bao\s*mat\s*(den|cho\s*den|toi)\s*(khi|thoi\s*diem|ngay)",
             r"(lay\s*)?y\s*kien\s*noi\s*bo",
             r"(giao\s*ban|kiem\s*toan|thanh\s*tra|hop)\s*noi\s*bo",
+            # English markings
+            r"confidential",
+            r"(for\s*)?internal\s*(use|circulation|distribution)(\s*only)?",
+            r"internal\s*only",
+            r"internal\s*(document|memo|draft|report)",
+            r"(strictly\s*)?private\s*(and|&)\s*confidential",
+            r"do\s*not\s*(distribute|forward|share|circulate|copy|disclose|publish|release)",
+            r"not\s*(yet\s*)?for\s*(public\s*)?(distribution|release|circulation|publication|disclosure)",
+            r"restricted\s*(distribution|access|circulation)",
+            r"embargoed",
         ),
     }
 

@@ -77,6 +77,8 @@ class PersonNameRecognizer(EntityRecognizer):
                 or _in_national_title(text, span.start, span.end)
                 or _named_as_place(text, span.start)
                 or _in_place_column(text, span.start)
+                or _PLACE_WORD_AFTER.match(text, span.end)
+                or _PLACE_WORD_AFTER.search(name)  # the model took the place word in: "Le Loi Street"
             ):
                 continue
             if _weak(name) or span.score < model.threshold:
@@ -114,6 +116,15 @@ _PLACE_WORDS = frozenset(
      "quan", "huyen", "tinh", "khu", "cong vien", "giai", "san", "nga tu", "nga ba", "nga nam", "giao lo", "nut giao",
      "chi doi", "lien doi", "chi doan", "clb", "cau lac bo", "quy", "giai thuong", "hoc bong", "nha luu niem", "den tho")
 )  # fmt: skip
+
+
+# In English the place word follows the name: "Le Loi Street", "Chu Van An High School", "Tran Phu Ward".
+_PLACE_WORD_AFTER = re.compile(
+    r"[ \t]+((primary|secondary|high|junior high) )?(street|st\.?|road|rd\.?|avenue|ave\.?|boulevard|blvd|lane|alley|"
+    r"school|bridge|market|park|square|hospital|ward|commune|district|hamlet|village|town|city|province|hall|pagoda|"
+    r"temple|university|college|museum|stadium|memorial|monument)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 # The country's name heads every administrative document ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").

@@ -40,12 +40,19 @@ class StateSecretRecognizer(KeywordRecognizer):
             r"(thuoc\s*)?danh\s*muc\s*bi\s*mat\s*nha\s*nuoc",
             r"thuoc\s*bi\s*mat\s*nha\s*nuoc",
             r"mat",
+            # English stamps
+            r"top\s*secret",
+            r"classified",
+            r"secret",
         ),
     }
 
     def score(self, text: str, entity: str, start: int, end: int) -> float:
         if end - start <= 3:  # a bare "mật": only the word itself, written as a stamp
             return 0.9 if self._stamp_mat(text, start, end) else 0.0
+        if folded(text)[start:end] == "secret":  # "SECRET" as a stamp; "secret key", "AWS_SECRET_KEY=" are words
+            in_identifier = text[start - 1 : start] == "_" or text[end : end + 1] in ("_", "=")
+            return 0.9 if text[start:end].isupper() and not in_identifier and standalone_marking(text, start, end) else 0.0
         phrase = text[start:end]
         if folded(text)[start:end].startswith("do") and ":" in phrase and _NO_LEVEL.match(folded(text)[end : end + 12]):
             return 0.0  # "Độ mật: không", "Do mat: Thuong": the field says the document is not classified

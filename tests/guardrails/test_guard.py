@@ -123,8 +123,19 @@ PUBLIC_SHAPES = [
     "Lập danh sách số khẩn cấp dán ở nhà văn hóa: cứu hỏa 114, cấp cứu 115, trực xã 0236 3890 131",
     "Soạn câu hỏi ôn tập: văn bản có nội dung bí mật nhà nước phải đóng dấu độ mật TỐI MẬT ở góc trên bên trái.",
     "Soạn hướng dẫn điền mẫu công văn trống:\nĐộ mật: ........ (chỉ ghi nếu có)\nSố: ..../UBND-VP\nV/v ....",
+    # English-mixed: a street or school named after a historical figure, a rule about markings, an env file's key name
+    "How do I get to Le Loi Street from the commune office?",
+    "Which documents are needed when a resident moves to 12 Le Loi Street?",
+    "Chu Van An High School needs a new principal; how is one appointed?",
+    "Can we share documents marked CONFIDENTIAL with a partner NGO?",
+    "Văn bản có dấu TỐI MẬT thì lưu ở đâu?",
+    "Biến môi trường AWS_SECRET_ACCESS_KEY dùng để làm gì, đặt ở đâu cho an toàn?",
 ]
 PERSONAL_SHAPES = [
+    "Mrs. Tran Thi Hoa lives at 12 Le Loi Street, Tan Phu Ward; she asks how to renew her health insurance.",
+    "Translate for the NGO: the old woman at No. 5, Hamlet 2, Tan Phu Commune has diabetes and lives alone.",
+    "CONFIDENTIAL - internal use only. Kế hoạch nhân sự quý 4: dự kiến điều chuyển trưởng công an xã sang huyện khác.",
+    "SECRET\nPhương án bảo vệ hội nghị: lực lượng bố trí tại cầu Bến Lức từ 20 giờ. Summarize in English please",
     "Ông Trần Quang Khải ở thôn 2, SĐT 0912345678, hỏi thủ tục đặt tên hẻm",
     "Danh sách hộ nghèo\nHọ tên\tSố điện thoại\nNguyễn Thị Hòa\t0912345678\nLê Văn Đông\t0987654321\n\nSắp xếp theo tên",
     "SĐT riêng của anh trực xã là 0912345678, gọi giúp em",
