@@ -18,6 +18,10 @@ TIED_SCORE = 0.85
 _ACCENTED = {"nhiem": "nhiễm", "benh": "bệnh", "luong": "lương", "liet": "liệt", "lao phoi": "lao phổi", "an tu": "án tù"}
 
 
+# English words that fold onto Vietnamese ones.
+_ENGLISH = frozenset(("owes", "affair", "salary", "rehab", "arrested"))
+
+
 class SensitiveDataRecognizer(KeywordRecognizer):
     BASE_SCORE = 0.35
 
@@ -32,10 +36,13 @@ class SensitiveDataRecognizer(KeywordRecognizer):
         # Text typed with marks must carry the right ones; unaccented text is taken as it comes.
         if folded_word in _ACCENTED and written != folded_word and written != _ACCENTED[folded_word]:
             return 0.0
+        if folded_word in _ENGLISH and written != folded_word:
+            return 0.0  # an English word is written without marks; with them it is a Vietnamese word
         return self.BASE_SCORE
 
     PHRASES = {
         "HEALTH": (
+            "hiv-positive", "mental illness", "mental health", "hepatitis", "addicted", "addiction", "rehab", "diagnosed", "hospitalised", "hospitalized", "chemotherapy", "disability", "paralysed", "paralyzed", "autism", "autistic",
             "hiv", "aids", "arv", "ung thu", "benh an", "chan doan", "tam than", "tram cam", "roi loan", "giang mai",
             "lao phoi", "viem gan", "nghien", "cai nghien", "methadone", "dieu tri", "nhiem", "mang thai", "pha thai",
             "vo sinh", "khuyet tat", "dong kinh", "tieu duong", "dot quy", "suy than", "chay than", "benh nhan",
@@ -43,11 +50,11 @@ class SensitiveDataRecognizer(KeywordRecognizer):
             "tu ky", "dialysis", "cancer", "schizophrenia", "diabetes", "depression", "pregnant", "hiv positive",
             "stroke", "dementia", "alzheimer", "disabled", "tuberculosis",
         ),
-        "RELIGION": ("theo dao", "ton giao", "cong giao", "phat giao", "tin lanh", "cao dai", "hoa hao", "hoi giao", "theo dao", "linh muc", "muc su", "nha su", "xung toi"),
-        "POLITICS": ("quan diem chinh tri", "chong doi", "chong pha", "phan dong", "bieu tinh", "dang vien", "ky luat dang", "khai tru", "to chuc phan dong", "dan chu cuoi"),
-        "ETHNICITY": ("dan toc", "nguoi kinh", "nguoi tay", "nguoi thai", "nguoi h'mong", "nguoi hmong", "nguoi mong", "nguoi dao", "nguoi khmer", "nguoi hoa", "nguoi nung", "nguoi muong", "nguoi ede", "nguoi gia rai", "nguoi cham"),
+        "RELIGION": ("catholic", "buddhist", "protestant", "muslim", "religion", "religious", "theo dao", "ton giao", "cong giao", "phat giao", "tin lanh", "cao dai", "hoa hao", "hoi giao", "theo dao", "linh muc", "muc su", "nha su", "xung toi"),
+        "POLITICS": ("political views", "dissident", "party member", "party discipline", "protester", "quan diem chinh tri", "chong doi", "chong pha", "phan dong", "bieu tinh", "dang vien", "ky luat dang", "khai tru", "to chuc phan dong", "dan chu cuoi"),
+        "ETHNICITY": ("ethnic minority", "ethnicity", "hmong", "khmer", "dan toc", "nguoi kinh", "nguoi tay", "nguoi thai", "nguoi h'mong", "nguoi hmong", "nguoi mong", "nguoi dao", "nguoi khmer", "nguoi hoa", "nguoi nung", "nguoi muong", "nguoi ede", "nguoi gia rai", "nguoi cham"),
         "BIOMETRIC": ("van tay", "mong mat", "khuon mat", "sinh trac", "adn", "dna", "giong noi", "anh chan dung"),
-        "SEX_LIFE": ("dong tinh", "xu huong tinh duc", "quan he tinh duc", "tinh duc", "ngoai tinh", "chuyen gioi", "lgbt", "dong tinh nam", "dong tinh nu"),
-        "CRIMINAL_RECORD": ("tien an", "tien su", "an tu", "ket an", "pham toi", "phat tu", "an treo", "cai tao", "truy na", "vi pham hanh chinh", "bi bat", "tam giam", "ly lich tu phap", "chap hanh xong"),
-        "FINANCIAL": ("no xau", "so du", "khoan vay", "no vay", "thu nhap", "luong", "tien gui", "cam co", "the chap", "vo no", "no tin dung", "lich su tin dung", "cic"),
+        "SEX_LIFE": ("lesbian", "transgender", "sexual orientation", "affair", "dong tinh", "xu huong tinh duc", "quan he tinh duc", "tinh duc", "ngoai tinh", "chuyen gioi", "lgbt", "dong tinh nam", "dong tinh nu"),
+        "CRIMINAL_RECORD": ("criminal record", "convicted", "in prison", "in jail", "served time", "on probation", "arrested", "wanted by police", "tien an", "tien su", "an tu", "ket an", "pham toi", "phat tu", "an treo", "cai tao", "truy na", "vi pham hanh chinh", "bi bat", "tam giam", "ly lich tu phap", "chap hanh xong"),
+        "FINANCIAL": ("bad debt", "in debt", "owes", "overdue loan", "bank balance", "credit history", "monthly income", "salary", "no xau", "so du", "khoan vay", "no vay", "thu nhap", "luong", "tien gui", "cam co", "the chap", "vo no", "no tin dung", "lich su tin dung", "cic"),
     }  # fmt: skip

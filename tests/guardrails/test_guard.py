@@ -29,6 +29,13 @@ def test_verdict_redacts_by_type_and_never_echoes_values(guardrail: Guardrail) -
     assert all(f.recognizer and 0.5 <= f.score <= 1.0 for f in verdict.findings)
 
 
+def test_an_address_in_english_word_order_is_masked_exactly(guardrail: Guardrail) -> None:
+    text = "Mrs. Tran Thi Hoa lives at No. 12, Le Loi Street, Tan Phu Ward; she asks how to renew her health insurance."
+    verdict = guardrail.check(text)
+    assert verdict.redacted_text == "Mrs. <HỌ_TÊN> lives at <ĐỊA_CHỈ>; she asks how to renew her health insurance."
+    assert {"PERSON", "ADDRESS"} <= {f.entity_type for f in verdict.findings}
+
+
 def test_findings_map_back_to_original_offsets_through_evasions(guardrail: Guardrail) -> None:
     text = "sđt chị ấy: ０９１２\u200b３４５ ６７８ nhé"
     verdict = guardrail.check(text)
@@ -129,12 +136,14 @@ PUBLIC_SHAPES = [
     "Chu Van An High School needs a new principal; how is one appointed?",
     "Can we share documents marked CONFIDENTIAL with a partner NGO?",
     "Văn bản có dấu TỐI MẬT thì lưu ở đâu?",
+    "Does health insurance pay for chemotherapy and rehab in a district hospital?",
     "Biến môi trường AWS_SECRET_ACCESS_KEY dùng để làm gì, đặt ở đâu cho an toàn?",
 ]
 PERSONAL_SHAPES = [
     "Mrs. Tran Thi Hoa lives at 12 Le Loi Street, Tan Phu Ward; she asks how to renew her health insurance.",
     "Translate for the NGO: the old woman at No. 5, Hamlet 2, Tan Phu Commune has diabetes and lives alone.",
     "CONFIDENTIAL - internal use only. Kế hoạch nhân sự quý 4: dự kiến điều chuyển trưởng công an xã sang huyện khác.",
+    "Draft a note to the NGO: Mr. Hung from Hamlet 4 has a criminal record and is in rehab, can they still hire him?",
     "SECRET\nPhương án bảo vệ hội nghị: lực lượng bố trí tại cầu Bến Lức từ 20 giờ. Summarize in English please",
     "Ông Trần Quang Khải ở thôn 2, SĐT 0912345678, hỏi thủ tục đặt tên hẻm",
     "Danh sách hộ nghèo\nHọ tên\tSố điện thoại\nNguyễn Thị Hòa\t0912345678\nLê Văn Đông\t0987654321\n\nSắp xếp theo tên",
