@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from guardrails.recognizers.base import folded
 
@@ -46,12 +47,13 @@ def _quoted_in_question(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES and is_question(text)
 
 
+@lru_cache(maxsize=16)
 def mostly_upper(text: str) -> bool:
     """Whether the message is typed in capitals (four letters in five, at least twelve letters)."""
-    upper = sum(ch.isupper() for ch in text)
+    upper = sum(map(str.isupper, text))
     if upper < 10:
         return False
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))
     return letters >= 12 and upper >= 0.8 * letters
 
 

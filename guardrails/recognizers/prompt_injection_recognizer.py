@@ -119,8 +119,9 @@ class PromptInjectionRecognizer(KeywordRecognizer):
         hidden += [(m.start(), m.end(), _decode_hex(m.group(0))) for m in _HEX.finditer(text)]
         if "%" in text:
             hidden.append((0, len(text), unquote(text)))
-        # Instructions written backwards ("…snoitcurtsni suoiverp erongI").
-        hidden.append((0, len(text), text[::-1]))
+        # Instructions written backwards ("…snoitcurtsni suoiverp erongI"), read so when they read better that way.
+        if _reads_backwards(text):
+            hidden.append((0, len(text), text[::-1]))
         for start, end, decoded in hidden:
             if decoded and decoded != text and _PATTERN.search(folded(decoded)):
                 results.append(self._result(start, end))
@@ -128,6 +129,61 @@ class PromptInjectionRecognizer(KeywordRecognizer):
 
     def _result(self, start: int, end: int) -> RecognizerResult:
         return make_result(self, "INJECTION", start, end, 0.9)
+
+
+# The commonest words of both languages, folded: a text written backwards shows more of them reversed.
+_COMMON_WORDS = frozenset(
+    [
+        "the",
+        "you",
+        "your",
+        "and",
+        "all",
+        "to",
+        "of",
+        "is",
+        "are",
+        "be",
+        "this",
+        "that",
+        "not",
+        "with",
+        "for",
+        "previous",
+        "instructions",
+        "ignore",
+        "rules",
+        "cac",
+        "va",
+        "cua",
+        "ban",
+        "la",
+        "khong",
+        "co",
+        "duoc",
+        "cho",
+        "nhung",
+        "mot",
+        "toi",
+        "hay",
+        "bo",
+        "qua",
+        "huong",
+        "dan",
+        "nay",
+        "tat",
+        "ca",
+        "moi",
+    ]
+)
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _reads_backwards(text: str) -> bool:
+    view = folded(text)
+    forward = sum(w in _COMMON_WORDS for w in _WORDS.findall(view))
+    backward = sum(w in _COMMON_WORDS for w in _WORDS.findall(view[::-1]))
+    return backward > forward
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
