@@ -184,7 +184,8 @@ class Guardrail:
         return view_folded, signals_of(found, self._about_person(view, results), shape)
 
     @staticmethod
-    def _about_person(view: NormalizedText, results: list[RecognizerResult]) -> bool:
+    def _identifies_someone(view: NormalizedText, results: list[RecognizerResult]) -> bool:
+        """A name or an identifier of a person (not an office's contact) is in the message."""
         view_folded = folded(view.text)
         entities = {
             r.entity_type
@@ -192,7 +193,11 @@ class Guardrail:
             if r.score >= 0.5
             and not (r.entity_type in CONTACTS and institutional(view_folded, view.text[r.start : r.end], r.start))
         }
-        if entities & IDENTIFIERS:
+        return bool(entities & IDENTIFIERS)
+
+    @classmethod
+    def _about_person(cls, view: NormalizedText, results: list[RecognizerResult]) -> bool:
+        if cls._identifies_someone(view, results):
             return True
         # "bà ấy" about someone whose name was masked identifies nobody any more.
         return "_" * 5 not in view.text and bool(_PERSON_CUE.search(folded(view.text)))
@@ -244,6 +249,15 @@ class Guardrail:
             or any(f.category == SENSITIVE_PERSONAL_DATA for f in learned_findings)
             or (given_name and sensitive)
         )
+        # A sensitive fact is personal data about someone the message lets a reader find: named, given an
+        # identifier, or described by kin or pronoun together with an address or birth date. "Mẹ tôi bị tiểu
+        # đường" in a question about health insurance identifies nobody.
+        identified = (
+            self._identifies_someone(view, results)
+            or any(f.category == SENSITIVE_PERSONAL_DATA for f in learned_findings)
+            or (given_name and sensitive)
+            or (about_person and any(r.entity_type in QUASI_IDENTIFIERS and r.score >= 0.35 for r in results))
+        )
         view_folded = folded(view.text)
         allowed_spans = self._allowlisted_spans(view)
         findings = list(learned_findings)
@@ -253,7 +267,7 @@ class Guardrail:
                 continue
             score = result.score
             # Sensitive words and quasi-identifiers are personal data only when tied to a person.
-            if about_person and category == SENSITIVE_PERSONAL_DATA:
+            if identified and category == SENSITIVE_PERSONAL_DATA:
                 score = max(score, TIED_SCORE)
             if result.entity_type in CONTACTS and institutional(view_folded, view.text[result.start : result.end], result.start):
                 score = min(score, 0.45)

@@ -136,6 +136,9 @@ PUBLIC_SHAPES = [
     "Chu Van An High School needs a new principal; how is one appointed?",
     "Can we share documents marked CONFIDENTIAL with a partner NGO?",
     "Văn bản có dấu TỐI MẬT thì lưu ở đâu?",
+    # A relative's condition in a question names nobody a reader could find
+    "Mẹ tôi năm nay ngoài 70, bị tiểu đường lâu năm, tháng nào cũng lên bệnh viện tỉnh lấy thuốc. Thẻ BHYT đăng ký ở "
+    "trạm y tế xã thì lên tỉnh khám có được hưởng đúng tuyến không?",
     "Does health insurance pay for chemotherapy and rehab in a district hospital?",
     "Biến môi trường AWS_SECRET_ACCESS_KEY dùng để làm gì, đặt ở đâu cho an toàn?",
 ]
@@ -143,6 +146,9 @@ PERSONAL_SHAPES = [
     "Mrs. Tran Thi Hoa lives at 12 Le Loi Street, Tan Phu Ward; she asks how to renew her health insurance.",
     "Translate for the NGO: the old woman at No. 5, Hamlet 2, Tan Phu Commune has diabetes and lives alone.",
     "CONFIDENTIAL - internal use only. Kế hoạch nhân sự quý 4: dự kiến điều chuyển trưởng công an xã sang huyện khác.",
+    "Mẹ tôi ở số 12 ngõ 5 thôn Đông, bị tiểu đường lâu năm, thẻ BHYT lên tỉnh khám có đúng tuyến không?",
+    "Mẹ tôi là bà Nguyễn Thị Hoa, bị tiểu đường lâu năm, thẻ BHYT lên tỉnh khám có đúng tuyến không?",
+    "Chị ấy sinh ngày 12/3/1980, đang điều trị HIV, xin hỗ trợ thế nào?",
     "Draft a note to the NGO: Mr. Hung from Hamlet 4 has a criminal record and is in rehab, can they still hire him?",
     "SECRET\nPhương án bảo vệ hội nghị: lực lượng bố trí tại cầu Bến Lức từ 20 giờ. Summarize in English please",
     "Ông Trần Quang Khải ở thôn 2, SĐT 0912345678, hỏi thủ tục đặt tên hẻm",
