@@ -69,6 +69,11 @@ _SHAPES = (
     ("about-rules", about_rules),
 )
 # A date in a hypothetical ("nếu trẻ sinh ngày 29/02/2008 thì…") is nobody's.
+# An address down to one house: a house number, a lane or an apartment ("số 12 đường…", "No. 5, Lane 3").
+_HOUSEHOLD = re.compile(
+    r"(?<![a-z])(so nha|nha so|ngo|ngach|hem|kiet|can ho|chung cu|so \d|house|no\.? ?\d|number|apt|apartment|lane|alley|room)"
+    r"(?![a-z])|^\d"
+)
 _HYPOTHETICAL = re.compile(r"(?<![a-z])(neu|gia su|gia dinh|vi du|chang han|vd|gia thu|truong hop)(?![a-z])")
 
 
@@ -252,12 +257,18 @@ class Guardrail:
         # A sensitive fact is personal data about someone the message lets a reader find: named, given an
         # identifier, or described by kin or pronoun together with an address or birth date. "Mẹ tôi bị tiểu
         # đường" in a question about health insurance identifies nobody.
+        quasi = any(r.entity_type in QUASI_IDENTIFIERS and r.score >= 0.35 for r in results)
+        # A house's address with a sensitive fact identifies whoever lives there, with or without a cue; a
+        # hamlet's name ("tiêm chủng ở thôn 4") does not.
+        household = any(r.entity_type == "ADDRESS" and _HOUSEHOLD.search(folded(view.text[r.start : r.end])) for r in results)
         identified = (
             self._identifies_someone(view, results)
             or any(f.category == SENSITIVE_PERSONAL_DATA for f in learned_findings)
             or (given_name and sensitive)
-            or (about_person and any(r.entity_type in QUASI_IDENTIFIERS and r.score >= 0.35 for r in results))
+            or (quasi and about_person)
+            or (household and sensitive)
         )
+        about_person = about_person or identified
         view_folded = folded(view.text)
         allowed_spans = self._allowlisted_spans(view)
         findings = list(learned_findings)

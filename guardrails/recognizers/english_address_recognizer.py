@@ -28,7 +28,7 @@ _HOUSE_NUMBERED = frozenset(("no", "number", "house", "apt", "apartment", "room"
 _AREA_NUMBERED = frozenset(("group", "zone", "quarter", "ward", "district", "residential"))
 _ANY_UNIT = re.compile(r"(?<![a-z])(" + "|".join(sorted(_STREET_UNITS | _AREA_UNITS | _HOUSE_NUMBERED)) + r")(?![a-z])")
 _TOKEN = re.compile(r"[^\W_]+(?:[/.'’-][^\W_]+)*")
-_SEPARATOR = re.compile(r"^[ \t]*[,;]?[ \t]*$")
+_SEPARATOR = re.compile(r"^\.?[ \t]*[,;]?[ \t]*$")  # "Nguyen Du St., Huong Phuoc Ward"
 _NUMBER_GAP = re.compile(r"[ \t]*[.:]?[ \t]*")  # "No. 12", "Alley: 45"
 _NAME_STOPWORDS = frozenset(
     ("the", "a", "an", "in", "at", "on", "of", "to", "and", "or", "from", "lives", "live", "is", "my", "his", "her")

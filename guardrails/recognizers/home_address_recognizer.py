@@ -163,7 +163,7 @@ def _address_at(tokens: list[_Token], i: int, text: str, accented: bool, lower_c
         return None
     if numbered and _DOCUMENT_NUMBER.match(text, tokens[i + size].start):
         return None  # "số 345/QĐ-UBND" numbers a document, not a house
-    end = i + size + named
+    end = first_end = i + size + named
     while end < len(tokens) and _SEPARATOR.match(text[tokens[end - 1].end : tokens[end].start]):
         size = _unit_at(tokens, end, text, _ALL_UNITS, accented)
         if not size:
@@ -172,4 +172,6 @@ def _address_at(tokens: list[_Token], i: int, text: str, accented: bool, lower_c
         if not named:
             break
         end += size + named
+    if numbered and end == first_end:
+        return None  # "số 1", "phòng 305" alone number a thing, not a home: "lý lịch tư pháp số 1"
     return tokens[i].start, tokens[end - 1].end, end

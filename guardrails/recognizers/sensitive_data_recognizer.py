@@ -50,11 +50,11 @@ class SensitiveDataRecognizer(KeywordRecognizer):
             "tu ky", "dialysis", "cancer", "schizophrenia", "diabetes", "depression", "pregnant", "hiv positive",
             "stroke", "dementia", "alzheimer", "disabled", "tuberculosis",
         ),
-        "RELIGION": ("catholic", "buddhist", "protestant", "muslim", "religion", "religious", "theo dao", "ton giao", "cong giao", "phat giao", "tin lanh", "cao dai", "hoa hao", "hoi giao", "theo dao", "linh muc", "muc su", "nha su", "xung toi"),
+        "RELIGION": ("catholic", "buddhist", "church", "mosque", "protestant", "muslim", "religion", "religious", "theo dao", "ton giao", "cong giao", "phat giao", "tin lanh", "cao dai", "hoa hao", "hoi giao", "theo dao", "linh muc", "muc su", "nha su", "xung toi"),
         "POLITICS": ("political views", "dissident", "party member", "party discipline", "protester", "quan diem chinh tri", "chong doi", "chong pha", "phan dong", "bieu tinh", "dang vien", "ky luat dang", "khai tru", "to chuc phan dong", "dan chu cuoi"),
         "ETHNICITY": ("ethnic minority", "ethnicity", "hmong", "khmer", "dan toc", "nguoi kinh", "nguoi tay", "nguoi thai", "nguoi h'mong", "nguoi hmong", "nguoi mong", "nguoi dao", "nguoi khmer", "nguoi hoa", "nguoi nung", "nguoi muong", "nguoi ede", "nguoi gia rai", "nguoi cham"),
         "BIOMETRIC": ("van tay", "mong mat", "khuon mat", "sinh trac", "adn", "dna", "giong noi", "anh chan dung"),
         "SEX_LIFE": ("lesbian", "transgender", "sexual orientation", "affair", "dong tinh", "xu huong tinh duc", "quan he tinh duc", "tinh duc", "ngoai tinh", "chuyen gioi", "lgbt", "dong tinh nam", "dong tinh nu"),
         "CRIMINAL_RECORD": ("criminal record", "convicted", "in prison", "in jail", "served time", "on probation", "arrested", "wanted by police", "tien an", "tien su", "an tu", "ket an", "pham toi", "phat tu", "an treo", "cai tao", "truy na", "vi pham hanh chinh", "bi bat", "tam giam", "ly lich tu phap", "chap hanh xong"),
-        "FINANCIAL": ("bad debt", "in debt", "owes", "overdue loan", "bank balance", "credit history", "monthly income", "salary", "no xau", "so du", "khoan vay", "no vay", "thu nhap", "luong", "tien gui", "cam co", "the chap", "vo no", "no tin dung", "lich su tin dung", "cic"),
+        "FINANCIAL": ("bad debt", "in debt", "foreclosure", "bankrupt", "bankruptcy", "evicted", "owes", "overdue loan", "bank balance", "credit history", "monthly income", "salary", "no xau", "so du", "khoan vay", "no vay", "thu nhap", "luong", "tien gui", "cam co", "the chap", "vo no", "no tin dung", "lich su tin dung", "cic"),
     }  # fmt: skip

@@ -136,6 +136,9 @@ PUBLIC_SHAPES = [
     "Chu Van An High School needs a new principal; how is one appointed?",
     "Can we share documents marked CONFIDENTIAL with a partner NGO?",
     "Văn bản có dấu TỐI MẬT thì lưu ở đâu?",
+    # A hamlet is not a house; a thing numbered "số 1" is not a home
+    "Soạn giúp thông báo tiêm chủng mở rộng ở thôn 4 ngày 31/12.",
+    "Lý lịch tư pháp số 1 và số 2 khác nhau thế nào?",
     # A relative's condition in a question names nobody a reader could find
     "Mẹ tôi năm nay ngoài 70, bị tiểu đường lâu năm, tháng nào cũng lên bệnh viện tỉnh lấy thuốc. Thẻ BHYT đăng ký ở "
     "trạm y tế xã thì lên tỉnh khám có được hưởng đúng tuyến không?",
@@ -149,6 +152,9 @@ PERSONAL_SHAPES = [
     "Mẹ tôi ở số 12 ngõ 5 thôn Đông, bị tiểu đường lâu năm, thẻ BHYT lên tỉnh khám có đúng tuyến không?",
     "Mẹ tôi là bà Nguyễn Thị Hoa, bị tiểu đường lâu năm, thẻ BHYT lên tỉnh khám có đúng tuyến không?",
     "Chị ấy sinh ngày 12/3/1980, đang điều trị HIV, xin hỗ trợ thế nào?",
+    "Nhà số 12 ngõ 5 đường Lê Lợi có người nhiễm HIV, soạn giúp đơn xin hỗ trợ.",
+    "the family renting the room at No. 174, Nguyen Van Cu St., Dong Huong Ward lost the house to a bank foreclosure",
+    "E hỏi xíu, biển số 8 9-T4 4 3 8 8 1 đỗ chắn lối cả tuần, xã xử lý được không?",
     "Draft a note to the NGO: Mr. Hung from Hamlet 4 has a criminal record and is in rehab, can they still hire him?",
     "SECRET\nPhương án bảo vệ hội nghị: lực lượng bố trí tại cầu Bến Lức từ 20 giờ. Summarize in English please",
     "Ông Trần Quang Khải ở thôn 2, SĐT 0912345678, hỏi thủ tục đặt tên hẻm",
