@@ -191,12 +191,11 @@ class Guardrail:
     @staticmethod
     def _identifies_someone(view: NormalizedText, results: list[RecognizerResult]) -> bool:
         """A name or an identifier of a person (not an office's contact) is in the message."""
-        view_folded = folded(view.text)
         entities = {
             r.entity_type
             for r in results
             if r.score >= 0.5
-            and not (r.entity_type in CONTACTS and institutional(view_folded, view.text[r.start : r.end], r.start))
+            and not (r.entity_type in CONTACTS and institutional(view.text, view.text[r.start : r.end], r.start))
         }
         return bool(entities & IDENTIFIERS)
 
@@ -280,7 +279,7 @@ class Guardrail:
             # Sensitive words and quasi-identifiers are personal data only when tied to a person.
             if identified and category == SENSITIVE_PERSONAL_DATA:
                 score = max(score, TIED_SCORE)
-            if result.entity_type in CONTACTS and institutional(view_folded, view.text[result.start : result.end], result.start):
+            if result.entity_type in CONTACTS and institutional(view.text, view.text[result.start : result.end], result.start):
                 score = min(score, 0.45)
             if result.entity_type == "DOB":
                 hypothetical = _HYPOTHETICAL.search(view_folded[max(0, result.start - 40) : result.start])

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from guardrails.normalizer import has_marks
+from guardrails.recognizers.base import folded
+
 # Words before a value that make it an office's.
 _OFFICE_BEFORE = re.compile(
     r"(?<![a-z])(tru so|ubnd|uy ban|van phong|co quan|don vi|bo phan|mot cua|duong day nong|hotline|tong dai|"
@@ -14,10 +17,14 @@ _OFFICE_BEFORE = re.compile(
     r"ban chi huy|quan su|hoi dong|ban quan ly|phong van hoa|phong kinh te|hoi nong dan|hoi phu nu|doan thanh nien|"
     r"hoi cuu chien binh|mat tran|mttq|hop tac xa|"
     # On duty and emergency lines: "trực xã 0236 …", "số khẩn cấp: cứu hỏa 114, …".
-    r"truc xa|truc ban|thuong truc|so khan cap|khan cap|cuu hoa|cap cuu|cuu nan|phong chay)(?![a-z])"
+    r"truc xa|truc ban|thuong truc|so khan cap|khan cap|cuu hoa|cap cuu|cuu nan|phong chay|"
+    # The same in English: "Commune People's Committee – contact details … Duty phone: …".
+    r"office|committee|duty phone|duty line|on duty|reception|front desk|contact details|police station|"
+    r"health station|emergency)(?![a-z])"
 )
-# Words that make it a person's after all.
+# Words that make it a person's after all; with diacritics when the message has them ("xã Bắc Lâm" is no "bác").
 _PERSON_NEAR = re.compile(r"(?<![a-z])(anh|chi|ong|ba|em|e|co|chu|bac|cua toi|cua em|ca nhan|rieng|nha)(?![a-z])")
+_PERSON_NEAR_MARKED = re.compile(r"(?<!\w)(anh|chị|ông|bà|em|e|cô|chú|bác|của tôi|của em|cá nhân|riêng|nhà)(?!\w)", re.IGNORECASE)
 _INSTITUTIONAL_DOMAIN = re.compile(r"@[\w.-]*\.(gov|edu|org)\.vn\b")
 # A mailbox named after an office ("hoinongdan.phukhanh@gmail.com", "ubnd.xa@…", "vanthu@…").
 _OFFICE_MAILBOX = re.compile(
@@ -31,12 +38,13 @@ _OWNED_AFTER = re.compile(
 CONTACTS = frozenset({"PHONE", "EMAIL", "TAX_CODE", "BANK_ACCOUNT"})
 
 
-def institutional(folded_text: str, value: str, start: int) -> bool:
-    """Whether the contact ``value`` found at ``start`` of ``folded_text`` belongs to an office.
+def institutional(text: str, value: str, start: int) -> bool:
+    """Whether the contact ``value`` found at ``start`` of ``text`` belongs to an office.
 
     A landline (02…) is read against the whole form it sits in ("Tên cơ quan: … Điện thoại: …");
     a mobile number only against the words just before it.
     """
+    folded_text = folded(text)
     if _INSTITUTIONAL_DOMAIN.search(value.lower()) or _OFFICE_MAILBOX.match(value.lower()):
         return True
     # Owned by the office, said just after it: "9001539993 (our office's)", "… của xã", "… của cơ quan".
@@ -51,4 +59,15 @@ def institutional(folded_text: str, value: str, start: int) -> bool:
     # "SĐT của chị Hoa ở UBND: 09…" is hers: a person named near the value (anywhere before a
     # mobile number, which offices rarely publish; just before a landline, which they do).
     mobile = re.fullmatch(r"(0|84)[35789]\d{8}", re.sub(r"\D", "", value)) is not None
-    return not _PERSON_NEAR.search(window if mobile else window[-25:])
+    reach = len(window) if mobile else 25
+    written = text[max(0, start - reach) : start]
+    if has_marks(written):
+        offset = max(0, start - reach)
+        return all(_in_proper_name(text, offset + m.start()) for m in _PERSON_NEAR_MARKED.finditer(written))
+    return not _PERSON_NEAR.search(window[-reach:])
+
+
+def _in_proper_name(text: str, start: int) -> bool:
+    """A capitalised word after another capitalised one is part of a name: "đường Hai Bà Trưng"."""
+    before = text[:start].split()[-1:]
+    return text[start].isupper() and bool(before) and before[0][:1].isupper()

@@ -20,12 +20,27 @@ def digits_only(text: str) -> str:
 
 
 def trivial_digits(text: str) -> bool:
-    """A run nobody is issued: one digit repeated or counted up or down ("12345678", "000000")."""
+    """A run nobody is issued: one digit repeated or counted up or down ("12345678", "000000"), or a
+    real prefix filled with zeros ("0900 000 000", "001099000000": a serial of six zeros)."""
     digits = [int(d) for d in digits_only(text)]
     if len(digits) < 4 or len(digits) < 0.8 * sum(ch.isalnum() for ch in text):
         return False
+    zeros = len(digits) - next((i for i in range(len(digits) - 1, -1, -1) if digits[i] != 0), -1) - 1
+    if zeros >= 6:
+        return True
     steps = {b - a for a, b in zip(digits, digits[1:])}
     return len(steps) == 1 and steps <= {-1, 0, 1}
+
+
+# A value its writer marks as not real: "001099000000 (fake)", "0912… (số giả)", "[dummy]".
+_DECLARED_FAKE = re.compile(
+    r"[ \t]*[(\[][ \t]*(fake|dummy|sample|example|placeholder|test|so gia|gia|mau|vi du|khong that|not real)[ \t]*[)\]]"
+)
+
+
+def declared_fake(text: str, end: int) -> bool:
+    """Whether the value ending at ``end`` is followed by a bracketed note that it is not real."""
+    return bool(_DECLARED_FAKE.match(folded(text), end))
 
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
@@ -105,7 +120,7 @@ class ContextPatternRecognizer(PatternRecognizer):
             )
             if self.REQUIRES_CONTEXT and not context:
                 continue
-            if trivial_digits(text[result.start : result.end]):
+            if trivial_digits(text[result.start : result.end]) or declared_fake(text, result.end):
                 result.score = 0.05  # an example in a lesson or a form, not anyone's number
             elif not self.checks_out(text[result.start : result.end]):
                 result.score = max(0.05, result.score - self.FAILED_CHECK_PENALTY)

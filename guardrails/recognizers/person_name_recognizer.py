@@ -114,8 +114,11 @@ def _weak(name: str) -> bool:
 _PLACE_WORDS = frozenset(
     ("truong", "duong", "pho", "phuong", "xa", "cau", "cho", "thcs", "thpt", "th", "mn", "tieu hoc", "benh vien",
      "quan", "huyen", "tinh", "khu", "cong vien", "giai", "san", "nga tu", "nga ba", "nga nam", "giao lo", "nut giao",
-     "chi doi", "lien doi", "chi doan", "clb", "cau lac bo", "quy", "giai thuong", "hoc bong", "nha luu niem", "den tho")
+     "chi doi", "lien doi", "chi doan", "clb", "cau lac bo", "quy", "giai thuong", "hoc bong", "nha luu niem", "den tho",
+     "tuong niem", "tuong dai", "di tich", "bao tang", "lang")
 )  # fmt: skip
+# Words after which a name is a memorial's or a museum's, never a living person's (capitalised or not).
+_MEMORIAL_WORDS = frozenset(("tuong niem", "tuong dai", "di tich", "bao tang", "nha luu niem", "den tho", "lang"))
 
 
 # In English the place word follows the name: "Le Loi Street", "Chu Van An High School", "Tran Phu Ward".
@@ -142,7 +145,9 @@ def _inside_place_name(text: str, start: int) -> bool:
     # Back over the capitalised words (and the dashes of a crossroads: "ngã tư Lý Thường Kiệt - Lê Văn Tám").
     while run < len(words) and run < 7 and (words[-1 - run][:1].isupper() or words[-1 - run] in ("-", "–")):
         run += 1
-    if run == 0 or run == len(words):
+    if run == 0:  # right after a memorial's word: "khu tưởng niệm Nguyễn Thị Minh Khai"
+        return fold(" ".join(words[-2:])) in _MEMORIAL_WORDS or fold(" ".join(words[-1:])) in _MEMORIAL_WORDS
+    if run == len(words):
         return False
     before = fold(" ".join(words[-run - 2 : -run]))
     return before.split()[-1] in _PLACE_WORDS or before in _PLACE_WORDS

@@ -34,7 +34,10 @@ PHRASES = (
     r"nguyen van (prompt|chi dan|huong dan|quy tac|cau hinh)",
     r"ignore (all |any |the |your |every )?(previous |prior |above |earlier |preceding |initial )?(instructions|prompts?|rules|directions|guidelines)",
     r"ignore (the|everything) above", r"disregard (all |any |the |your )?(previous |prior |above )?(instructions|rules|prompts?)",
-    r"forget (all |your |the )?(previous |prior )?(instructions|rules)", r"you are now", r"from now on,? you",
+    r"forget (all |your |the )?(previous |prior )?(instructions|rules)",
+    # A role that escapes the rules, not any role ("you are now the secretary of the meeting: write the minutes").
+    r"(you are now|from now on,? you (are|will be)) (an? )?(unrestricted|unfiltered|uncensored|free|dan|jailbroken|evil|"
+    r"no longer|not bound|without|in (developer|god|admin) mode|my (grandma|grandmother)|root|admin|an ai (that|with|without))",
     r"(act|behave) as (an? )?(unrestricted|unfiltered|evil|dan|jailbroken)", r"pretend (to be|you are)", r"developer mode",
     r"jailbreak", r"\bdan\b mode", r"do anything now", r"(initial|original|hidden|secret) (instructions|prompt)",
     r"reveal (your|the) (system )?(prompt|instructions|rules)", r"override (your|the|all)? ?(rules|policy|instructions|safety)",
@@ -90,6 +93,10 @@ _DESCRIBED = re.compile(
     r"(duoc thiet ke de|duoc lap trinh de|ke xau|ke tan cong|doi tuong|hacker|attackers?|may|co the viet|thuong viet|"
     r"vi du|chang han|nhu la|designed to|for example|e\.g\.)\W*(\w+\W+){0,3}$"
 )
+_WARNING = re.compile(
+    r"(?<![a-z])(neu (thay|gap|phat hien)|canh giac|dung lam theo|khong lam theo|do not follow|don'?t follow|"
+    r"never follow|be careful|watch out|beware)(?![a-z])"
+)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _HEX = re.compile(r"(?:[0-9a-fA-F]{2}){10,}")
 _PATTERN = phrase_pattern(PHRASES)
@@ -105,8 +112,10 @@ class PromptInjectionRecognizer(KeywordRecognizer):
         topic_only = all(_TOPIC_TERMS.fullmatch(m.group(0)) for m in _PATTERN.finditer(view))
         if topic_only and len(view) < 160 and _TOPIC_QUESTION.search(view):
             return 0.3
-        # The attack quoted in order to discuss it: "vì sao không làm theo câu 'bỏ qua hướng dẫn'?"
-        if _quoted(text, start, end) and _TOPIC_QUESTION.search(view):
+        # The attack quoted in order to discuss it or warn of it: "vì sao không làm theo câu 'bỏ qua hướng dẫn'?",
+        # "nếu thấy đoạn văn yêu cầu AI 'bỏ qua hướng dẫn' thì báo ngay".
+        warned = _WARNING.search(view[max(0, start - 100) : start])
+        if _quoted(text, start, end) and (_TOPIC_QUESTION.search(view) or warned):
             return 0.3
         # Described, not performed: "trợ lý được thiết kế để bỏ qua các câu lệnh…", "kẻ xấu có thể viết…".
         if _DESCRIBED.search(view[max(0, start - 30) : start]):
