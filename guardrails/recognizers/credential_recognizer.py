@@ -17,7 +17,8 @@ from guardrails.recognizers.base import ContextPatternRecognizer, folded, make_r
 
 _PASSWORD_CUE = re.compile(r"(?<![a-z])(mat\s*khau|mk|pass(?:word|wd|code)?|pwd?|ma\s*pin|pin|ma\s*so\s*bi\s*mat)(?![a-z])")
 _OTP_CUE = re.compile(
-    r"(?<![a-z])(otp|ma\s*(?:xac\s*(?:thuc|nhan|minh)|kich\s*hoat|bao\s*mat|dang\s*nhap|otp)|activation\s*code|verification\s*code)(?![a-z])"
+    r"(?<![a-z])(otp|ma\s*(?:xac\s*(?:thuc|nhan|minh)|kich\s*hoat|bao\s*mat|dang\s*nhap|otp|du\s*phong|khoi\s*phuc)|"
+    r"activation\s*code|verification\s*code|(?:2fa|mfa|backup|recovery)\s*(?:backup\s*)?codes?)(?![a-z])"
 )
 _ACCOUNT_CUE = re.compile(r"(?<![a-z])(tai\s*khoan|tk|user(?:name)?|dang\s*nhap|login|admin|wifi|wi-fi)(?![a-z])")
 _TOKEN = re.compile(r"[^\s,;\"'“”()<>]+")

@@ -62,7 +62,11 @@ PHRASES = (
     r"pretend (you have no|there (is|are) no|to have no)", r"(no|without) (any )?(content )?(policy|policies|restrictions|filters?)",
     r"(bypass|disable|turn off|skip) (the |your |any )?(safety |content |security )?(filter|policy|rules|guardrails?|checks?)",
     r"(answer|respond|act) as (root|admin|administrator|sudo)",
-    r"ignore (the |your |any |all )?(safety |content |security )?(policy|policies|rules|filters?|guidelines)",
+    r"ignore (the |your |any |all |every )?(safety |content |security )?(policy|policies|rules?|filters?|guidelines)",
+    # Switching the assistant into another persona or mode: "answer only as AdminBot", "switch to maintenance mode".
+    r"(answer|reply|respond|act) only as [a-z]+", r"(switch|go|enter) (in)?to (maintenance|developer|debug|admin|god|unrestricted|jailbreak|root) mode",
+    r"(ban|em|may) la (unrestricted|dan|admin|developer|jailbroken|uncensored)",
+    r"(conversation|chat) (logs?|history) of other users",
     r"(other|others'?) users'? (personal )?(data|questions|conversations|messages|history|chats?)",
     r"(quan trong hon|thay the|uu tien hon|de len) (moi|tat ca|cac|nhung) (chi dan|huong dan|lenh|quy tac)",
     r"(xem|xuat|liet ke|in ra|gui|cung cap|tiet lo|tong hop) .{0,40}(cua|ma) (cac |nhung )?(xa|can bo|nguoi dung|don vi|tai khoan) khac",
