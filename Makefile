@@ -86,10 +86,12 @@ misuse-model: install-dev
 
 ## The guardrail's learned parts, trained on generated data (never on a frozen test split): the
 ## person-name model, then the content heads (which read the name model's findings among their signals)
-## The first test split (test.jsonl) was retired to training once it had been looked at seven times; test2.jsonl,
-## written blind by a separate session, is the frozen test split now. dev_extra.jsonl trains too (dev.jsonl: thresholds).
+## Test splits are retired to training once looked at several times: test.jsonl (seven looks), test2.jsonl (four);
+## test3.jsonl, written blind by a separate session, is the frozen test split now. dev_extra.jsonl trains too
+## (dev.jsonl: thresholds).
 GUARD_TRAIN = eval/datasets/guardrail_gen/train.jsonl eval/datasets/guardrail_gen/train_extra.jsonl \
-	eval/datasets/guardrail_gen/train_extra2.jsonl eval/datasets/guardrail_gen/test.jsonl eval/datasets/guardrail_gen/dev_extra.jsonl \
+	eval/datasets/guardrail_gen/train_extra2.jsonl eval/datasets/guardrail_gen/train_extra3.jsonl eval/datasets/guardrail_gen/test.jsonl \
+	eval/datasets/guardrail_gen/test2.jsonl eval/datasets/guardrail_gen/dev_extra.jsonl \
 	eval/datasets/guardrail_vi.jsonl eval/datasets/guardrail_heldout_vi.jsonl
 guard-model: install-dev
 	$(BIN)/python -m guardrails.common_phrases knowledge_base/corpus eval/datasets/guardrail_gen/train.jsonl

@@ -44,6 +44,7 @@ QUASI_IDENTIFIERS = {"ADDRESS", "DOB"}
 IDENTIFIERS = {e for e, c in ENTITY_CATEGORY.items() if c == PERSONAL_DATA} - QUASI_IDENTIFIERS
 TIED_QUASI_SCORE = 0.7
 MASKED_TEXT_MIN_SCORE = 0.9
+LEARNED_ALONE_MIN_SCORE = 0.8
 VALUE_ENTITIES = sorted(e for e, c in ENTITY_CATEGORY.items() if c in (PERSONAL_DATA, CREDENTIAL))
 # Someone the message is about, even without a name: "chị ấy", "cháu", "vợ tôi", "tôi bị", "tôi sinh".
 _PERSON_CUE = re.compile(
@@ -245,14 +246,9 @@ class Guardrail:
         self, view: NormalizedText, results: list[RecognizerResult], categories: tuple[str, ...], learned: bool = True
     ) -> list[Finding]:
         learned_findings = self._learned_findings(view, results, categories) if learned else []
-        # The learned head says someone identifiable is described: their address and sensitive words count.
         sensitive = any(ENTITY_CATEGORY.get(r.entity_type) == SENSITIVE_PERSONAL_DATA for r in results)
         given_name = any(r.entity_type == "PERSON" and 0.4 <= r.score < 0.5 for r in results)
-        about_person = (
-            self._about_person(view, results)
-            or any(f.category == SENSITIVE_PERSONAL_DATA for f in learned_findings)
-            or (given_name and sensitive)
-        )
+        about_person = self._about_person(view, results) or (given_name and sensitive)
         # A sensitive fact is personal data about someone the message lets a reader find: named, given an
         # identifier, or described by kin or pronoun together with an address or birth date. "Mẹ tôi bị tiểu
         # đường" in a question about health insurance identifies nobody.
@@ -262,11 +258,19 @@ class Guardrail:
         household = any(r.entity_type == "ADDRESS" and _HOUSEHOLD.search(folded(view.text[r.start : r.end])) for r in results)
         identified = (
             self._identifies_someone(view, results)
-            or any(f.category == SENSITIVE_PERSONAL_DATA for f in learned_findings)
             or (given_name and sensitive)
             or (quasi and about_person)
             or (household and sensitive)
         )
+        # The learned head says someone identifiable is described. Where the rules found nobody to identify it
+        # must be sure ("the couple at Hamlet 3 …"); a kin word and an illness are not enough.
+        learned_findings = [
+            f
+            for f in learned_findings
+            if f.category != SENSITIVE_PERSONAL_DATA or identified or f.score >= LEARNED_ALONE_MIN_SCORE
+        ]
+        if any(f.category == SENSITIVE_PERSONAL_DATA for f in learned_findings):
+            identified = about_person = True
         about_person = about_person or identified
         view_folded = folded(view.text)
         allowed_spans = self._allowlisted_spans(view)
