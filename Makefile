@@ -58,11 +58,11 @@ bench: install-dev embed-model
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_vi.jsonl --baseline presidio --baseline vipii --cold-start
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_heldout_vi.jsonl --baseline presidio --baseline vipii
 	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_gen/dev_extra.jsonl
-	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_gen/test.jsonl
-	$(BIN)/python -m eval.guardrail_ablation --dataset eval/datasets/guardrail_gen/test.jsonl
+	$(BIN)/coach eval guardrail --dataset eval/datasets/guardrail_gen/test3.jsonl
+	$(BIN)/python -m eval.guardrail_ablation --dataset eval/datasets/guardrail_gen/test3.jsonl
 	$(BIN)/python -m eval.name_spans_eval --dataset eval/datasets/names_vi/test.jsonl
-	$(BIN)/python -m eval.guardrail_benchmark --dataset eval/datasets/guardrail_gen/test.jsonl --size 500
-	$(BIN)/python -m eval.guardrail_benchmark --dataset eval/datasets/guardrail_gen/test.jsonl
+	$(BIN)/python -m eval.guardrail_benchmark --dataset eval/datasets/guardrail_gen/test3.jsonl --size 500
+	$(BIN)/python -m eval.guardrail_benchmark --dataset eval/datasets/guardrail_gen/test3.jsonl
 	$(BIN)/coach eval answers --dataset eval/datasets/answers_vi.jsonl
 	$(BIN)/coach eval answers --dataset eval/datasets/answers_portal/test.jsonl
 	$(BIN)/coach eval answers --dataset eval/datasets/out_of_scope/test.jsonl
