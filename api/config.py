@@ -15,6 +15,7 @@ import knowledge_base
 from coach.course import COURSE_FILE
 from coach.coverage import MODEL_FILE as COVERAGE_MODEL_FILE
 from coach.misuse import MODEL_PATH as MISUSE_MODEL_FILE
+from coach.xapi_mapping import ACTIVITIES_FILE
 from knowledge_base.ingest import BUILTIN_PORTAL_RECORDS
 
 BUILTIN_CORPUS = Path(knowledge_base.__file__).parent / "corpus"
@@ -63,6 +64,9 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=20.0, gt=0, description="Seconds before falling back to the extractive answer.")
     llm_gguf: Path | None = Field(default=None, description="Local GGUF file (llm-local extra) instead of a server.")
     course_file: Path = Field(default=COURSE_FILE, description="The course (topics, lessons, quizzes) as YAML.")
+    xapi_activities_file: Path = Field(
+        default=ACTIVITIES_FILE, description="The course platforms' xAPI activity IRIs mapped to the course (YAML)."
+    )
     course_start: dt.date = Field(
         default_factory=lambda: dt.date(dt.date.today().year, 12, 1), description="Course opens (inclusive)."
     )

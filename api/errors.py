@@ -23,13 +23,18 @@ log = logging.getLogger("coach.api")
 class ApiError(Exception):
     """An error with a stable code, an HTTP status and a Vietnamese message."""
 
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None, extra: dict | None = None
+    ) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.headers = status, code, message, headers or {}
+        self.extra = extra or {}  # further fields of the body (e.g. the failing statements of a batch)
 
 
-def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"code": code, "message": message}, status_code=status, headers=headers)
+def error_response(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None, extra: dict | None = None
+) -> JSONResponse:
+    return JSONResponse({"code": code, "message": message, **(extra or {})}, status_code=status, headers=headers)
 
 
 def _describe(errors: list[dict]) -> str:
@@ -103,7 +108,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return error_response(exc.status, exc.code, exc.message, exc.headers)
+        return error_response(exc.status, exc.code, exc.message, exc.headers, exc.extra)
 
     @app.exception_handler(IndexUnavailable)
     async def _index_down(_: Request, exc: IndexUnavailable) -> JSONResponse:

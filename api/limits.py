@@ -10,7 +10,7 @@ from api import messages_vi
 
 MAX_BODY_BYTES = 32 * 1024
 # A batch of up to 500 learner statements is larger than a chat question.
-PATH_LIMITS = {"/v1/events": 1024 * 1024}
+PATH_LIMITS = {"/v1/events": 1024 * 1024, "/xapi/statements": 2 * 1024 * 1024}  # 500 platform statements: ~1.5 MB
 
 
 class BodyTooLarge(Exception):

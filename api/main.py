@@ -20,7 +20,7 @@ from api.hint_push import HintPush
 from api.input_guard import RejectControlCharacters
 from api.limits import BodySizeLimit
 from api.metrics import ChatMetrics
-from api.routes import admin_accounts, admin_flags, admin_usage, auth, chat, health, learning, lesson_page, metrics, pages
+from api.routes import admin_accounts, admin_flags, admin_usage, auth, chat, health, learning, lesson_page, metrics, pages, xapi
 from api.runtime import build_accounts, build_coach, build_engine, build_guardrail, build_index, build_learning
 from api.security import SecurityHeaders
 from api.statement_writer import StatementWriter
@@ -29,7 +29,8 @@ from coach import ConversationStore
 
 ROUTERS = (
     health.router, auth.router, chat.router, learning.router, admin_flags.router, admin_flags.allowlist_router,
-    admin_usage.router, admin_accounts.router, metrics.router, pages.router, lesson_page.router,
+    admin_usage.router, admin_accounts.router, metrics.router, pages.router, lesson_page.router, xapi.router,
+    xapi.admin_router,
 )  # fmt: skip
 
 

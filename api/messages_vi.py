@@ -81,3 +81,14 @@ WORKERS_NEED_POSTGRES = (
     "Nhiều tiến trình (--workers > 1) cần PostgreSQL (COACH_DATABASE_URL): thông báo gợi ý giữa các tiến trình đi qua "
     "PostgreSQL. Với SQLite, hãy chạy một tiến trình."
 )
+
+# xAPI statement resource (/xapi/statements)
+XAPI_VERSION = "Thiếu hoặc sai tiêu đề X-Experience-API-Version: dịch vụ nhận xAPI phiên bản 1.0.x (ví dụ 1.0.3)."
+XAPI_INVALID = "Có {count} lỗi theo đặc tả xAPI 1.0.3; không câu lệnh nào trong lô được lưu. Xem danh sách lỗi."
+XAPI_SAME_ID_IN_BATCH = "cùng id với một câu lệnh khác trong lô nhưng nội dung khác"
+XAPI_CONFLICT = "Câu lệnh có id đã lưu với nội dung khác ({ids}); không câu lệnh nào trong lô được lưu."
+XAPI_PUT_ONE = "PUT chỉ nhận một câu lệnh (một đối tượng JSON)."
+XAPI_ID_MISMATCH = "id trong câu lệnh khác statementId trên địa chỉ."
+XAPI_QUERY = "Cần đúng một tham số: statementId hoặc voidedStatementId."
+XAPI_NOT_FOUND = "Không tìm thấy câu lệnh này."
+XAPI_ATTACHMENTS = "Dịch vụ không nhận tệp đính kèm (multipart/mixed): tệp có thể chứa dữ liệu cá nhân."

@@ -30,6 +30,7 @@ from coach.learning import LearningCoach, passage_lookup
 from coach.llm_answerer import LlmGenerator, local_gguf_model, openai_compatible_model
 from coach.misuse import MisuseDetector
 from coach.procedure_card import ProcedureCatalog
+from coach.xapi_mapping import load_activity_map
 from guardrails import Allowlist, Guardrail, Policy, SqlAllowlist, SqlFlagStore
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
 
@@ -175,7 +176,8 @@ def build_learning(settings: Settings, engine: Engine, index: KnowledgeIndex) ->
     course = Course.load(settings.course_file)
     window = CourseWindow(start=settings.course_start, end=settings.course_end)
     events, hints = EventStore(engine), HintEngine(course, window, passage_lookup(index))
-    return LearningCoach(course, window, events, hints, HintDelivery(engine, events, hints))
+    activities = load_activity_map(course, settings.xapi_activities_file)
+    return LearningCoach(course, window, events, hints, HintDelivery(engine, events, hints), activities)
 
 
 def build_code_sender(settings: Settings) -> CodeSender:

@@ -18,8 +18,9 @@ from collections.abc import Callable
 from concurrent.futures import Future
 
 from coach.learner_events import Statement
+from coach.xapi_store import XapiBatch
 
-Store = Callable[[list[list[Statement]]], list[tuple[int, int]]]
+Store = Callable[[list[list[Statement]], list[XapiBatch | None]], list[tuple[int, int]]]
 MAX_GROUP_STATEMENTS = 2000  # bounds one transaction (a request carries at most 500)
 
 
@@ -28,7 +29,7 @@ class StatementWriter:
 
     def __init__(self, store: Store, max_statements: int = MAX_GROUP_STATEMENTS) -> None:
         self._store, self._max = store, max_statements
-        self._queue: queue.SimpleQueue[tuple[list[Statement], Future] | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[list[Statement], XapiBatch | None, Future] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self.groups = self.batches = 0  # transactions written, and the requests' batches they held
 
@@ -44,9 +45,10 @@ class StatementWriter:
             self._thread.join(timeout=30)
             self._thread = None
 
-    async def submit(self, statements: list[Statement]) -> tuple[int, int]:
+    async def submit(self, statements: list[Statement], xapi: XapiBatch | None = None) -> tuple[int, int]:
+        """Queue a batch (and the xAPI statements it came from); resolves after the commit that holds it."""
         future: Future[tuple[int, int]] = Future()
-        self._queue.put((statements, future))
+        self._queue.put((statements, xapi, future))
         return await asyncio.wrap_future(future)
 
     def _run(self) -> None:
@@ -55,7 +57,7 @@ class StatementWriter:
             first = self._queue.get()
             if first is None:
                 return
-            group, size = [first], len(first[0])
+            group, size = [first], len(first[0]) + (len(first[1].rows) if first[1] else 0)
             while size < self._max:  # everything that arrived while the last transaction ran
                 try:
                     item = self._queue.get_nowait()
@@ -65,22 +67,22 @@ class StatementWriter:
                     stopping = True
                     break
                 group.append(item)
-                size += len(item[0])
+                size += len(item[0]) + (len(item[1].rows) if item[1] else 0)
             self._write(group)
 
-    def _write(self, group: list[tuple[list[Statement], Future]]) -> None:
+    def _write(self, group: list[tuple[list[Statement], XapiBatch | None, Future]]) -> None:
         try:
-            results = self._store([statements for statements, _ in group])
+            results = self._store([statements for statements, _, _ in group], [xapi for _, xapi, _ in group])
         except Exception as error:  # noqa: BLE001 — handed to the waiting requests
             if len(group) > 1:  # one request's failure must not fail the others: write each on its own
                 for item in group:
                     self._write([item])
                 return
-            _settle(group[0][1], error=error)
+            _settle(group[0][2], error=error)
             return
         self.groups += 1
         self.batches += len(group)
-        for (_, future), result in zip(group, results, strict=True):
+        for (_, _, future), result in zip(group, results, strict=True):
             _settle(future, result=result)
 
 

@@ -20,6 +20,7 @@ from coach.hint_engine import Event, may_bring_a_hint
 from coach.hint_queue import mark_due
 from coach.learner_events import Statement, duration_seconds
 from coach.learner_rollup import roll_up
+from coach.xapi_store import XapiBatch, check_conflicts, drop_voided, store_rows
 
 
 class LearnerStatement(SQLModel, table=True):
@@ -63,10 +64,12 @@ class EventStore:
         """Store a validated batch atomically; returns (stored, already known)."""
         return self.store_many([statements])[0]
 
-    def store_many(self, batches: list[list[Statement]]) -> list[tuple[int, int]]:
+    def store_many(self, batches: list[list[Statement]], xapi: list[XapiBatch | None] | None = None) -> list[tuple[int, int]]:
         """Store several requests' batches in one transaction (group commit); returns (stored, already known) for each.
 
         A statement id seen twice (in one batch or in two) is stored once and counted for the first batch that sent it.
+        ``xapi`` carries, per batch, the xAPI statements the batch came from (``coach.xapi_store``): written in the same
+        transaction, a conflicting id fails the whole transaction (the writer then retries each batch alone).
         """
         now = dt.datetime.now(dt.UTC)
         owner: dict[str, int] = {}
@@ -77,10 +80,18 @@ class EventStore:
                 if row["id"] not in owner:
                     owner[row["id"]] = number
                     rows.append(row)
-        if not rows:
+        received = [b for b in (xapi or []) if b is not None and b.rows]
+        if not rows and not received:
             return [(0, len(b)) for b in batches]
         table = LearnerStatement.__table__
         with self.engine.begin() as connection:
+            voided: list[str] = []
+            if received:
+                voided = store_rows(connection, received, check_conflicts(connection, received))
+                rows = [r for r in rows if r["id"] not in set(voided)]
+            if not rows:
+                drop_voided(connection, voided)
+                return [(0, len(b)) for b in batches]
             insert_new = _insert_ignoring_known_ids(connection.dialect.name)
             if insert_new is not None:
                 # Known ids are skipped by the database itself, so a retry that races the original request
@@ -96,6 +107,7 @@ class EventStore:
             deciding = [r for r in fresh if may_bring_a_hint(r["verb"], r["object_type"])]
             mark_due(connection, _earliest_by_learner(deciding, now))
             roll_up(connection, fresh)
+            drop_voided(connection, voided)
         stored = Counter(owner[r["id"]] for r in fresh)
         return [(stored[number], len(batch) - stored[number]) for number, batch in enumerate(batches)]
 

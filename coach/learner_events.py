@@ -15,7 +15,7 @@ from coach.validation_vi import validation_message_vi
 
 VERBS = (
     "launched", "progressed", "completed", "passed", "failed", "answered", "paused", "resumed",
-    "seeked", "idle", "asked", "hint-shown", "hint-dismissed", "hint-helpful",
+    "seeked", "idle", "asked", "hint-shown", "hint-dismissed", "hint-helpful", "terminated",
 )  # fmt: skip
 HINT_RULES = ("repeated_failure", "seek_confusion", "idle_nudge", "deadline_plan", "chat_topic_link", "next_topic")
 MAX_BATCH = 500

@@ -69,15 +69,30 @@ def roll_up(connection: Connection, rows: list[dict]) -> None:
 
 def backfill(connection: Connection) -> None:
     """Rebuild both roll-ups from ``learner_statement`` (a migration on an existing database; bulk-seeded benchmarks)."""
+    _rebuild(connection, "", {})
+
+
+def rebuild_learners(connection: Connection, learner_ids: list[str]) -> None:
+    """Rebuild the roll-ups of some learners (after statements of theirs were voided)."""
+    for start in range(0, len(learner_ids), 500):
+        chunk = learner_ids[start : start + 500]
+        names = [f"l{i}" for i in range(len(chunk))]
+        where = f"learner_id IN ({', '.join(':' + n for n in names)})"
+        _rebuild(connection, where, dict(zip(names, chunk, strict=True)))
+
+
+def _rebuild(connection: Connection, where: str, params: dict[str, str]) -> None:
     day = "CAST(timestamp AT TIME ZONE 'UTC' AS DATE)" if connection.dialect.name == "postgresql" else "date(timestamp)"
     verbs = ", ".join(f"'{verb}'" for verb in COMPLETION_VERBS)
-    connection.execute(text("DELETE FROM learner_day"))
-    connection.execute(text("DELETE FROM learner_topic_done"))
+    only = f"WHERE {where}" if where else ""
+    also = f"AND {where}" if where else ""
+    connection.execute(text(f"DELETE FROM learner_day {only}"), params)
+    connection.execute(text(f"DELETE FROM learner_topic_done {only}"), params)
     connection.execute(text(
         f"INSERT INTO learner_day (learner_id, day, unit, statements) SELECT learner_id, {day}, COALESCE(unit, ''), COUNT(*) "
-        f"FROM learner_statement GROUP BY learner_id, {day}, COALESCE(unit, '')"
-    ))  # fmt: skip
+        f"FROM learner_statement {only} GROUP BY learner_id, {day}, COALESCE(unit, '')"
+    ), params)  # fmt: skip
     connection.execute(text(
         "INSERT INTO learner_topic_done (learner_id, topic_id, done_at) SELECT learner_id, object_id, MIN(timestamp) "
-        f"FROM learner_statement WHERE object_type = 'topic' AND verb IN ({verbs}) GROUP BY learner_id, object_id"
-    ))  # fmt: skip
+        f"FROM learner_statement WHERE object_type = 'topic' AND verb IN ({verbs}) {also} GROUP BY learner_id, object_id"
+    ), params)  # fmt: skip

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coach.course import Course, CourseWindow
 from coach.event_store import EventStore
 from coach.hint_delivery import HintDelivery
 from coach.hint_engine import HintEngine, PassageLookup
+from coach.xapi_mapping import ActivityMap, load_activity_map
 from knowledge_base import KnowledgeIndex
 
 
@@ -18,6 +19,11 @@ class LearningCoach:
     events: EventStore
     hints: HintEngine
     delivery: HintDelivery
+    xapi_activities: ActivityMap = field(default=None)  # type: ignore[assignment]  # set from the course when omitted
+
+    def __post_init__(self) -> None:
+        if self.xapi_activities is None:
+            self.xapi_activities = load_activity_map(self.course)
 
 
 def passage_lookup(index: KnowledgeIndex) -> PassageLookup:

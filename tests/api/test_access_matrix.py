@@ -64,6 +64,11 @@ EXPECTED: dict[tuple[str, str], tuple[frozenset[str], str | None] | str] = {
     ("GET", "/admin"): "public",
     ("GET", "/static/{name}"): "public",
     ("GET", "/lesson/{topic_id}"): "public",
+    ("GET", "/xapi/about"): "public",
+    ("POST", "/xapi/statements"): (frozenset(), "events:write"),
+    ("PUT", "/xapi/statements"): (frozenset(), "events:write"),
+    ("GET", "/xapi/statements"): (frozenset(), "events:write"),
+    ("GET", "/v1/admin/xapi/untracked"): (frozenset({"admin"}), None),
 }
 CALLERS = ("anonymous", "learner", "unit_admin", "admin", "events_key", "metrics_key")
 

@@ -43,11 +43,11 @@ def test_concurrent_requests_share_transactions_and_all_are_stored(database_url:
     store = EventStore(engine)
     first_write_started, release_first_write = threading.Event(), threading.Event()
 
-    def slow_first_group(batches: list[list[Statement]]) -> list[tuple[int, int]]:
+    def slow_first_group(batches: list[list[Statement]], xapi: list) -> list[tuple[int, int]]:
         if not first_write_started.is_set():  # hold the first transaction until every other request is queued
             first_write_started.set()
             release_first_write.wait(timeout=10)
-        return store.store_many(batches)
+        return store.store_many(batches, xapi)
 
     writer = StatementWriter(slow_first_group)
     writer.start()
@@ -80,7 +80,7 @@ def test_one_failing_request_does_not_fail_the_others_in_its_group() -> None:
         return [(len(b), 0) for b in batches]
 
     gate = threading.Event()
-    writer = StatementWriter(lambda batches: (gate.wait(10), store(batches))[1])
+    writer = StatementWriter(lambda batches, _xapi: (gate.wait(10), store(batches))[1])
     writer.start()
 
     async def requests() -> list[object]:
@@ -100,7 +100,7 @@ def test_one_failing_request_does_not_fail_the_others_in_its_group() -> None:
 
 def test_stop_writes_what_is_queued_first() -> None:
     written: list[int] = []
-    writer = StatementWriter(lambda batches: [written.append(len(b)) or (len(b), 0) for b in batches])
+    writer = StatementWriter(lambda batches, _xapi: [written.append(len(b)) or (len(b), 0) for b in batches])
     writer.start()
 
     async def submit_then_stop() -> tuple[int, int]:
