@@ -70,6 +70,7 @@ bench: install-dev embed-model
 	$(BIN)/python -m eval.chat_benchmark
 	$(BIN)/coach eval hints --dataset eval/datasets/hints_vi.jsonl
 	$(BIN)/python -m eval.events_benchmark
+	$(BIN)/python -m eval.xapi_benchmark
 	$(BIN)/python -m eval.auth_benchmark
 	$(BIN)/python -m eval.usage_benchmark
 	$(BIN)/python -m eval.portal_benchmark

@@ -69,7 +69,11 @@ def content_hash(keyed: Callable[[str, str], str], statement: dict[str, Any]) ->
 
 def sanitised(statement: dict[str, Any], learner_id: str | None, home_page: str | None, stored: dt.datetime) -> dict[str, Any]:
     """The statement as the coach returns it: the actor reduced to its hashed account, personal fields dropped."""
-    kept = json.loads(json.dumps(statement, default=str))
+    # Copied only where changed: the caller's statement stays as received (its hash is of the original).
+    kept = dict(statement)
+    for part in ("context", "result"):
+        if isinstance(kept.get(part), dict):
+            kept[part] = dict(kept[part])
     kept["actor"] = (
         {"objectType": "Agent", "account": {"homePage": home_page or "urn:coach", "name": learner_id}}
         if learner_id

@@ -21,7 +21,6 @@ import anyio.to_thread
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from ralph.models.xapi.base.statements import BaseXapiStatement
 
 from api import messages_vi
 from api.access import Access, Admin, Public
@@ -31,6 +30,7 @@ from api.errors import ApiError
 from coach.learner_events import MAX_BATCH
 from coach.xapi_mapping import VOIDED, ActivityMap, compact, meaning
 from coach.xapi_store import XapiBatch, XapiConflict, content_hash, record, sanitised, untracked_summary
+from coach.xapi_validation import validate_statement
 
 router = APIRouter(prefix="/xapi", tags=["xapi"])
 admin_router = APIRouter(prefix="/v1/admin/xapi", tags=["admin"])
@@ -163,7 +163,7 @@ def _prepare(items: list[Any], key: Principal, activities: ActivityMap, hasher: 
         if isinstance(item, dict) and "id" not in item:
             item = {**item, "id": str(uuid.uuid4())}  # the LRS assigns one (xAPI 2.4.1)
         try:
-            BaseXapiStatement.model_validate(item)
+            validate_statement(item)
         except ValidationError as error:
             raw_id = item.get("id") if isinstance(item, dict) else None
             errors.extend(
