@@ -35,6 +35,8 @@ VERBS = {
     VIDEO + "played": "resumed", VIDEO + "paused": "paused", VIDEO + "seeked": "seeked", VIDEO + "completed": "completed",
     VIDEO + "terminated": "terminated", VIDEO + "initialized": "launched",
     "http://id.tincanapi.com/verb/skipped": "seeked",
+    # Open edX's problem check (event-routing backends) and Moodle's quiz attempt start (logstore_xapi).
+    "https://w3id.org/xapi/acrossx/verbs/evaluated": "answered", "http://activitystrea.ms/schema/1.0/start": "launched",
 }  # fmt: skip
 MAX_RESPONSE = 20  # only a choice id: a free-text answer could carry personal data
 
