@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=20.0, gt=0, description="Seconds before falling back to the extractive answer.")
     llm_gguf: Path | None = Field(default=None, description="Local GGUF file (llm-local extra) instead of a server.")
     course_file: Path = Field(default=COURSE_FILE, description="The course (topics, lessons, quizzes) as YAML.")
+    xapi_forward_url: str | None = Field(
+        default=None, description="A Learning Record Store to forward xAPI statements to (its xAPI base URL), or none."
+    )
+    xapi_forward_username: str = Field(default="coach", description="User name for the forward LRS (HTTP Basic).")
+    xapi_forward_password: SecretStr | None = Field(default=None, description="Password or key for the forward LRS.")
     xapi_activities_file: Path = Field(
         default=ACTIVITIES_FILE, description="The course platforms' xAPI activity IRIs mapped to the course (YAML)."
     )

@@ -21,7 +21,15 @@ from api.input_guard import RejectControlCharacters
 from api.limits import BodySizeLimit
 from api.metrics import ChatMetrics
 from api.routes import admin_accounts, admin_flags, admin_usage, auth, chat, health, learning, lesson_page, metrics, pages, xapi
-from api.runtime import build_accounts, build_coach, build_engine, build_guardrail, build_index, build_learning
+from api.runtime import (
+    build_accounts,
+    build_coach,
+    build_engine,
+    build_forwarder,
+    build_guardrail,
+    build_index,
+    build_learning,
+)
 from api.security import SecurityHeaders
 from api.statement_writer import StatementWriter
 from api.usage_snapshots import SharedUsageCache
@@ -64,9 +72,14 @@ def create_app(settings: Settings | None = None, code_sender: CodeSender | None 
         app.state.hint_push.start(asyncio.get_running_loop())
         app.state.statement_writer = StatementWriter(app.state.learning.events.store_many)
         app.state.statement_writer.start()
+        app.state.xapi_forwarder = build_forwarder(settings, engine)
+        if app.state.xapi_forwarder is not None:
+            app.state.xapi_forwarder.start()
         try:
             yield
         finally:
+            if app.state.xapi_forwarder is not None:
+                app.state.xapi_forwarder.stop()
             app.state.statement_writer.stop()
             app.state.hint_push.stop()
             engine.dispose()

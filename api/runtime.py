@@ -30,6 +30,7 @@ from coach.learning import LearningCoach, passage_lookup
 from coach.llm_answerer import LlmGenerator, local_gguf_model, openai_compatible_model
 from coach.misuse import MisuseDetector
 from coach.procedure_card import ProcedureCatalog
+from coach.xapi_forward import Forwarder, ForwardTarget
 from coach.xapi_mapping import load_activity_map
 from guardrails import Allowlist, Guardrail, Policy, SqlAllowlist, SqlFlagStore
 from knowledge_base import CachedEmbeddings, KnowledgeIndex, make_chroma_client, make_embeddings
@@ -209,3 +210,11 @@ def prepare_workers(settings: Settings, workers: int) -> None:
             stale.unlink()
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
+
+
+def build_forwarder(settings: Settings, engine: Engine) -> Forwarder | None:
+    """The forwarder to the ministry's LRS, when one is configured."""
+    if not settings.xapi_forward_url:
+        return None
+    password = settings.xapi_forward_password.get_secret_value() if settings.xapi_forward_password else ""
+    return Forwarder(engine, ForwardTarget(settings.xapi_forward_url, settings.xapi_forward_username, password))

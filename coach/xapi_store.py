@@ -19,6 +19,7 @@ from sqlalchemy import Connection, delete, select, update
 from sqlmodel import Field, SQLModel
 
 from coach.learner_rollup import rebuild_learners
+from coach.xapi_forward import enqueue
 
 # Properties the LRS sets or may rewrite: not part of "the same statement" (xAPI 1.0.3, 2.5 Statement comparison).
 _NOT_CONTENT = ("id", "stored", "authority", "version")
@@ -50,6 +51,7 @@ class XapiBatch:
     """The rows of one request's statements, written in the transaction that stores their compact forms."""
 
     rows: list[dict[str, Any]] = field(default_factory=list)
+    forward: bool = False  # queue the new ones for the forward LRS (coach.xapi_forward)
 
 
 class XapiConflict(Exception):
@@ -133,6 +135,8 @@ def store_rows(connection: Connection, batches: list[XapiBatch], known: dict[str
                 fresh.setdefault(row["id"], row)
     if fresh:
         connection.execute(table.insert(), list(fresh.values()))
+        forwarded = [i for batch in batches if batch.forward for i in (r["id"] for r in batch.rows) if i in fresh]
+        enqueue(connection, sorted(set(forwarded)), min(r["stored_at"] for r in fresh.values()))
     # Voided: the targets of new voiding statements, and new statements an earlier voiding statement targets.
     targets = {row["voids"] for row in fresh.values() if row["voids"]}
     earlier = connection.execute(select(table.c.voids).where(table.c.voids.in_(list(fresh)))).scalars().all() if fresh else []

@@ -26,9 +26,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(app: FastAPI) -> Iterator[str]:
-    """Serve ``app`` in a thread; yields its base URL once /healthz answers, stops it afterwards."""
-    port = free_port()
+def live_server(app: FastAPI, port: int | None = None) -> Iterator[str]:
+    """Serve ``app`` in a thread (on ``port``, or a free one); yields its base URL once /healthz answers, stops it afterwards."""
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -12,6 +12,7 @@ import coach.event_store  # noqa: F401
 import coach.hint_delivery  # noqa: F401 - the hint log and its due queue
 import coach.hint_queue  # noqa: F401
 import coach.learner_rollup  # noqa: F401 - per-learner roll-ups of the dashboards
+import coach.xapi_forward  # noqa: F401 - the outbox of statements for the forward LRS
 import coach.xapi_store  # noqa: F401 - every xAPI statement received (sanitised)
 import guardrails.flags  # noqa: F401 - registers the flag table
 import guardrails.shared_allowlist  # noqa: F401 - registers the allowlist table

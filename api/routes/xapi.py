@@ -28,6 +28,7 @@ from api.accounts.sessions import Principal
 from api.deps import LearningDep, StatementWriterDep
 from api.errors import ApiError
 from coach.learner_events import MAX_BATCH
+from coach.xapi_forward import pending
 from coach.xapi_mapping import VOIDED, ActivityMap, compact, meaning
 from coach.xapi_store import XapiBatch, XapiConflict, content_hash, record, sanitised, untracked_summary
 from coach.xapi_validation import validate_statement
@@ -124,9 +125,13 @@ def get_statement(
 @admin_router.get("/untracked", summary="Câu lệnh xAPI đã nhận nhưng không theo dõi được")
 def untracked(request: Request, _: Admin) -> dict[str, Any]:
     """What the platform sent that the course file does not map (an activity, a verb), grouped, the most frequent
-    first: the admin adds the IRIs to ``xapi_activities.yaml``; the statements are kept meanwhile."""
+    first: the admin adds the IRIs to ``xapi_activities.yaml``; the statements are kept meanwhile. Also what waits
+    for the forward LRS."""
     with request.app.state.engine.connect() as connection:
-        return {"untracked": untracked_summary(connection)}
+        report: dict[str, Any] = {"untracked": untracked_summary(connection)}
+    # Statements waiting for the forward LRS (when one is configured): a growing queue says it is unreachable.
+    report["forward"] = pending(request.app.state.engine) if request.app.state.settings.xapi_forward_url else None
+    return report
 
 
 def _refuse_attachments(request: Request) -> None:
@@ -145,6 +150,7 @@ async def _store(payload: Any, key: Principal, activities: ActivityMap, request:
     now = dt.datetime.now(dt.UTC)
     prepare = lambda: _prepare(items, key, activities, hasher, now)  # noqa: E731
     statements, batch, errors = await anyio.to_thread.run_sync(prepare) if len(items) > VALIDATE_ON_LOOP else prepare()
+    batch.forward = request.app.state.settings.xapi_forward_url is not None
     if errors:
         message = messages_vi.XAPI_INVALID.format(count=len(errors))
         raise ApiError(400, "invalid_statements", message, headers=VERSION_HEADERS, extra={"errors": errors[:MAX_ERRORS]})
