@@ -71,6 +71,7 @@ bench: install-dev embed-model
 	$(BIN)/coach eval hints --dataset eval/datasets/hints_vi.jsonl
 	$(BIN)/python -m eval.events_benchmark
 	$(BIN)/python -m eval.xapi_benchmark
+	$(BIN)/python -m eval.lti_benchmark
 	$(BIN)/python -m eval.auth_benchmark
 	$(BIN)/python -m eval.usage_benchmark
 	$(BIN)/python -m eval.portal_benchmark

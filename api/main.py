@@ -20,7 +20,20 @@ from api.hint_push import HintPush
 from api.input_guard import RejectControlCharacters
 from api.limits import BodySizeLimit
 from api.metrics import ChatMetrics
-from api.routes import admin_accounts, admin_flags, admin_usage, auth, chat, health, learning, lesson_page, metrics, pages, xapi
+from api.routes import (
+    admin_accounts,
+    admin_flags,
+    admin_usage,
+    auth,
+    chat,
+    health,
+    learning,
+    lesson_page,
+    lti,
+    metrics,
+    pages,
+    xapi,
+)
 from api.runtime import (
     build_accounts,
     build_coach,
@@ -38,7 +51,7 @@ from coach import ConversationStore
 ROUTERS = (
     health.router, auth.router, chat.router, learning.router, admin_flags.router, admin_flags.allowlist_router,
     admin_usage.router, admin_accounts.router, metrics.router, pages.router, lesson_page.router, xapi.router,
-    xapi.admin_router,
+    xapi.admin_router, lti.router, lti.admin_router,
 )  # fmt: skip
 
 

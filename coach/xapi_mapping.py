@@ -11,6 +11,7 @@ never dropped; it just does not count towards progress or hints.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import uuid
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from coach.course import Course
 from coach.learner_events import Actor, Context, Result, Statement, StatementObject
 
+log = logging.getLogger(__name__)
 ACTIVITIES_FILE = Path(__file__).with_name("course_data") / "xapi_activities.yaml"
 ADL = "http://adlnet.gov/expapi/verbs/"
 VIDEO = "https://w3id.org/xapi/video/verbs/"
@@ -75,11 +77,15 @@ class ActivityMap:
         for platform in platforms:
             for iri in platform.course:
                 self._exact[_iri_key(iri)] = Target("course", course.course.id)
+            unknown = []
             for iri, object_id in platform.activities.items():
                 kind = course.kind_of(object_id)
                 if kind is None:
-                    raise ValueError(f"{platform.name}: '{object_id}' (for {iri}) is not in the course")
+                    unknown.append(object_id)
+                    continue
                 self._exact[_iri_key(iri)] = Target(kind, object_id)
+            if unknown:  # another course's file: the service still starts, and those statements show as untracked
+                log.warning("xapi mapping %s: %d ids not in the course (e.g. %s)", platform.name, len(unknown), unknown[0])
             for pattern in platform.patterns:
                 compiled = re.compile(pattern)
                 if "id" not in compiled.groupindex:

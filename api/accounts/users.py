@@ -98,6 +98,23 @@ class Users:
         with Session(self.engine) as session:
             return session.get(User, user_id)
 
+    def from_platform(self, identity_hash: str, display_name: str, unit_code: str | None, learner_id: str) -> User:
+        """The learner a course platform signs in (LTI): found by the keyed hash of its identity, created on the first
+        launch. Such an account has no phone; its ``phone_hash`` slot holds the identity's hash (another purpose of the
+        same keyed hash, so it never equals a phone's)."""
+        existing = self.by_phone_hash(identity_hash) or self.by_learner_id(learner_id)  # an account made for it is linked
+        if existing is not None:
+            return existing
+        self._validate("learner", unit_code)
+        name = display_name.strip()[:120] or "Học viên"
+        user = User(phone_hash=identity_hash, phone_masked="LTI", display_name=name, name_folded=folded(name), role="learner",
+                    unit_code=unit_code, learner_id=learner_id)  # fmt: skip
+        with Session(self.engine) as session:
+            session.add(user)
+            session.commit()
+            session.refresh(user)
+            return user
+
     def by_phone_hash(self, phone_hash: str) -> User | None:
         with Session(self.engine) as session:
             return session.exec(select(User).where(User.phone_hash == phone_hash)).first()

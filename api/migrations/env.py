@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import api.accounts.models  # noqa: F401 - registers the account tables
+import api.lti_store  # noqa: F401 - LTI platforms and login state
 import api.usage_snapshots  # noqa: F401 - the shared all-units usage summary
 import coach.conversations  # noqa: F401 - registers the coach tables
 import coach.event_store  # noqa: F401

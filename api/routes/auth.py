@@ -78,7 +78,8 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https" if configured is None else configured
 
 
-def _set_cookies(request: Request, response: Response, tokens: Tokens) -> None:
+def set_session_cookies(request: Request, response: Response, tokens: Tokens) -> None:
+    """The session's access and refresh cookies on a response (after a sign-in, or an LTI launch)."""
     secure = _secure(request)
     response.set_cookie(ACCESS_COOKIE, tokens.access, max_age=tokens.access_expires_in, httponly=True, secure=secure,
                         samesite="lax", path="/")  # fmt: skip
@@ -143,7 +144,7 @@ def _session_response(request: Request, response: Response, principal: Principal
     if in_body:
         return SessionOut(user=user_out(principal), expires_in=tokens.access_expires_in, access_token=tokens.access,
                           refresh_token=tokens.refresh)  # fmt: skip
-    _set_cookies(request, response, tokens)
+    set_session_cookies(request, response, tokens)
     return SessionOut(user=user_out(principal), expires_in=tokens.access_expires_in)
 
 

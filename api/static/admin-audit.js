@@ -15,13 +15,13 @@ export const ACTION_LABELS = {
   user_create: "Tạo người dùng", user_update: "Cập nhật người dùng", user_deactivate: "Vô hiệu hóa tài khoản",
   user_reactivate: "Kích hoạt lại tài khoản", unit_create: "Thêm đơn vị", api_key_create: "Tạo khóa API",
   api_key_revoke: "Thu hồi khóa API", usage_export: "Tải báo cáo sử dụng", audit_export: "Xuất nhật ký",
-  user_import: "Nhập danh sách người dùng"
+  user_import: "Nhập danh sách người dùng", lti_platform_add: "Đăng ký nền tảng học tập (LTI)"
 };
 const DETAIL_LABELS = {
   decision: "Quyết định", count: "Số lượng", ids: "Cảnh báo", reason: "Lý do", term: "Cụm từ", flags: "Cảnh báo",
   role: "Vai trò", changes: "Thay đổi", renamed: "Đổi tên", sessions_revoked: "Số phiên bị thu hồi",
   scopes: "Phạm vi", known_number: "Số đã đăng ký", created: "Đã tạo", updated: "Đã cập nhật", skipped: "Bỏ qua",
-  unit: "Đơn vị", errors: "Số dòng lỗi", via: "Thực hiện qua", ip: "Địa chỉ IP", reused: "Dùng lại"
+  unit: "Đơn vị", errors: "Số dòng lỗi", via: "Thực hiện qua", ip: "Địa chỉ IP", reused: "Dùng lại", issuer: "Nền tảng (issuer)"
 };
 const VIA_LABELS = { cli: "dòng lệnh trên máy chủ", api: "giao diện lập trình (API)", console: "trang quản trị" };
 const TARGET_KINDS = {

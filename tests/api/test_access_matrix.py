@@ -69,6 +69,13 @@ EXPECTED: dict[tuple[str, str], tuple[frozenset[str], str | None] | str] = {
     ("PUT", "/xapi/statements"): (frozenset(), "events:write"),
     ("GET", "/xapi/statements"): (frozenset(), "events:write"),
     ("GET", "/v1/admin/xapi/untracked"): (frozenset({"admin"}), None),
+    ("GET", "/lti/login"): "public",
+    ("POST", "/lti/login"): "public",
+    ("POST", "/lti/launch"): "public",
+    ("POST", "/lti/deep-link"): "public",
+    ("GET", "/lti/jwks.json"): "public",
+    ("GET", "/v1/admin/lti/platforms"): (frozenset({"admin"}), None),
+    ("POST", "/v1/admin/lti/platforms"): (frozenset({"admin"}), None),
 }
 CALLERS = ("anonymous", "learner", "unit_admin", "admin", "events_key", "metrics_key")
 
