@@ -220,5 +220,7 @@ def list_platforms(request: Request, _: Admin) -> dict[str, Any]:
 def add_platform(request: Request, body: PlatformIn, admin: Admin) -> dict[str, Any]:
     """Register a platform: what the coach needs to accept its launches. Recorded in the audit log."""
     platform = Platforms(request.app.state.engine).add(**body.model_dump())
-    request.app.state.accounts.audit.record("lti_platform_add", admin, platform.id, ip=client_ip(request), issuer=body.issuer)
+    request.app.state.accounts.audit.record(
+        "lti_platform_add", admin, f"lti_platform:{platform.id}", ip=client_ip(request), issuer=body.issuer
+    )
     return _platform_out(platform)

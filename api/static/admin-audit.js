@@ -26,7 +26,7 @@ const DETAIL_LABELS = {
 const VIA_LABELS = { cli: "dòng lệnh trên máy chủ", api: "giao diện lập trình (API)", console: "trang quản trị" };
 const TARGET_KINDS = {
   user: "Người dùng", api_key: "Khóa API", unit: "Đơn vị", audit: "Nhật ký", usage: "Báo cáo sử dụng", flag: "Cảnh báo",
-  allowlist: "Danh sách cho phép", session: "Phiên đăng nhập"
+  allowlist: "Danh sách cho phép", session: "Phiên đăng nhập", lti_platform: "Nền tảng học tập (LTI)"
 };
 function auditFilters() {
   return { action: $("a-action").value, actor: $("a-actor").value.trim(), since: $("a-since").value, until: $("a-until").value };

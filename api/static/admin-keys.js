@@ -5,7 +5,44 @@ const SCOPE_LABELS = { "events:write": "Gửi sự kiện học tập", "metrics
 const clear = (node) => node.replaceChildren();
 
 export function loadKeys() {
+  loadPlatforms();
   return api("GET", "/v1/admin/api-keys").then(function (data) { renderKeys(data.items || []); }, showError);
+}
+/* LTI 1.3 platforms: the addresses to give the platform, and the registrations it needs. */
+function loadPlatforms() {
+  document.querySelectorAll("#lti-tool-urls code").forEach(function (code) { code.textContent = location.origin + code.dataset.path; });
+  return api("GET", "/v1/admin/lti/platforms").then(function (data) {
+    var body = $("lti-table").tBodies[0];
+    clear(body);
+    if (!data.platforms.length) body.appendChild(el("tr", {}, [el("td", { colspan: 6, className: "empty", text: "Chưa đăng ký nền tảng nào." })]));
+    data.platforms.forEach(function (p) {
+      body.appendChild(el("tr", {}, [
+        el("th", { scope: "row", text: p.name }), el("td", { text: p.issuer }), el("td", {}, [el("code", { text: p.client_id })]),
+        el("td", { text: p.deployment_ids.join(", ") }), el("td", { text: p.unit_code ? unitName(p.unit_code) : T.none }),
+        el("td", { text: fmtTime(p.created_at) })
+      ]));
+    });
+    labelCells($("lti-table"));
+  }, showError);
+}
+function setUpPlatforms() {
+  $("lti-create").addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearMessages();
+    var button = $("lti-create").querySelector("button[type=submit]");
+    var body = {
+      name: $("lc-name").value.trim(), issuer: $("lc-issuer").value.trim(), client_id: $("lc-client").value.trim(),
+      deployment_ids: $("lc-deployments").value.split(",").map(function (d) { return d.trim(); }).filter(Boolean),
+      auth_login_url: $("lc-login").value.trim(), auth_token_url: $("lc-token").value.trim(), key_set_url: $("lc-keys").value.trim(),
+      unit_code: $("lc-unit").value || null
+    };
+    busy(button, true);
+    api("POST", "/v1/admin/lti/platforms", body).then(function (platform) {
+      $("lti-create").reset();
+      showNotice("Đã đăng ký nền tảng " + quoted(platform.name) + ".");
+      return loadPlatforms();
+    }, showError).then(function () { busy(button, false); });
+  });
 }
 function renderKeys(keys) {
   var body = $("key-table").tBodies[0];
@@ -47,6 +84,7 @@ function hideNewKey() {
   $("copy-status").textContent = "";
 }
 export function setUpKeys() {
+  setUpPlatforms();
   $("key-create").addEventListener("submit", function (event) {
     event.preventDefault();
     clearMessages();

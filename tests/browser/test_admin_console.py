@@ -308,6 +308,33 @@ def test_deactivating_a_user_ends_their_session(admin_context: BrowserContext, l
     page.close()
 
 
+def test_an_lti_platform_is_registered_from_the_console(admin_context: BrowserContext, live: Live) -> None:
+    marker = tag()
+    page = open_console(admin_context, live)
+    page.get_by_role("tab", name="Khóa API").click()
+    panel = page.get_by_role("tabpanel", name="Khóa API")
+    expect(panel.locator("#lti-tool-urls")).to_contain_text(live.url + "/lti/jwks.json")
+    form = page.get_by_role("form", name="Đăng ký nền tảng học tập")
+    form.get_by_label("Tên nền tảng").fill(f"Moodle {marker}")
+    form.get_by_label("Issuer (địa chỉ nền tảng)").fill(f"https://moodle-{marker}.example.vn")
+    form.get_by_label("Client ID nền tảng cấp").fill("client-7")
+    form.get_by_label("Deployment ID (cách nhau bởi dấu phẩy)").fill("1, 2")
+    form.get_by_label("Địa chỉ xác thực OIDC của nền tảng").fill(f"https://moodle-{marker}.example.vn/mod/lti/auth.php")
+    form.get_by_label("Địa chỉ bộ khóa công khai (JWKS) của nền tảng").fill(
+        f"https://moodle-{marker}.example.vn/mod/lti/certs.php"
+    )
+    form.get_by_label("Đơn vị của học viên (không bắt buộc)").select_option(label="Xã Tân Phú (xa-tan-phu)")
+    form.get_by_role("button", name="Đăng ký nền tảng").click()
+    expect(page.locator("#notice")).to_have_text(f"Đã đăng ký nền tảng “Moodle {marker}”.")
+    row = page.locator("#lti-table tbody tr", has_text=f"Moodle {marker}")
+    expect(row).to_contain_text("client-7")
+    expect(row).to_contain_text("1, 2")
+    expect(row).to_contain_text("Xã Tân Phú")
+    page.get_by_role("tab", name="Nhật ký").click()
+    expect(page.locator("#audit-table")).to_contain_text("Đăng ký nền tảng học tập (LTI)")
+    page.close()
+
+
 def test_unit_admin_sees_only_their_unit_at_phone_width(browser: Browser, live: Live) -> None:
     own, other = tag(), tag()
     with app_client(live, seed_user(live, f"Học viên {own}")) as learner:
