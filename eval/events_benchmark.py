@@ -66,13 +66,18 @@ def simulate(course: Course, learners: int, per_learner: int, seed: int = 11) ->
     return statements
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.Namespace:
+    """The simulated load: learners, statements each, batch size, client threads (shared with the xAPI benchmark)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--learners", type=int, default=400)
     parser.add_argument("--per-learner", type=int, default=100)
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--clients", type=int, default=4)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0])
     course = Course.load()
     statements = simulate(course, args.learners, args.per_learner)
     batches = [statements[i : i + args.batch] for i in range(0, len(statements), args.batch)]

@@ -9,7 +9,6 @@ coach tracks. Prints one JSON object.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import contextlib
 import json
@@ -24,7 +23,7 @@ from sqlalchemy import text
 
 from api import Settings, create_app
 from coach.course import Course
-from eval.events_benchmark import simulate
+from eval.events_benchmark import arguments, simulate
 from eval.live_server import live_server
 
 LMS = "https://hoc.cds.gov.vn"
@@ -67,12 +66,7 @@ def as_openedx(statement: dict) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--learners", type=int, default=400)
-    parser.add_argument("--per-learner", type=int, default=100)
-    parser.add_argument("--batch", type=int, default=200)
-    parser.add_argument("--clients", type=int, default=4)
-    args = parser.parse_args()
+    args = arguments(__doc__.splitlines()[0])
     statements = [as_openedx(s) for s in simulate(Course.load(), args.learners, args.per_learner)]
     batches = [statements[i : i + args.batch] for i in range(0, len(statements), args.batch)]
     retried = batches[::20]

@@ -7,9 +7,11 @@ A batch (``extra_train``, ``extra_dev``, ``extra_train2``, ``fresh_test``) is a 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -121,3 +123,19 @@ def write(batch: Batch, records: list[Record], path: Path, quiet: bool) -> bytes
     if not quiet:
         print(summary(batch.name, records))
     return data
+
+
+def frozen_text(data: bytes, filename: str, note: str) -> str:
+    """The line a frozen split's hash file holds (sha256 and name), then why it is frozen."""
+    return f"{hashlib.sha256(data).hexdigest()}  {filename}\n{note}\n"
+
+
+def write_frozen(batch: Batch, records: list[Record], out: Path, filename: str, frozen_name: str, note: str, quiet: bool) -> int:
+    """Write a blind test split once, with its hash file; refuse (exit code 2) if it is there already."""
+    path = out / filename
+    if path.exists():
+        print(f"refusing to overwrite {path}: {batch.name} is frozen", file=sys.stderr)
+        return 2
+    data = write(batch, records, path, quiet)
+    (out / frozen_name).write_text(frozen_text(data, filename, note), encoding="utf-8")
+    return 0

@@ -16,14 +16,13 @@ The file is written only when absent; ``FROZEN_TEST3`` records its sha256.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from eval.guardrail_corpus import places
-from eval.guardrail_corpus.batch import Batch, build_batch, command, fill_tokens, write
+from eval.guardrail_corpus.batch import Batch, build_batch, command, fill_tokens, write_frozen
 from eval.guardrail_corpus.carriers import chat, form, header, table, wrap
 from eval.guardrail_corpus.fresh_test import TOKENS as TOKENS2
 from eval.guardrail_corpus.fresh_test import _ask_around, _some
@@ -1667,19 +1666,9 @@ def build(seed: int = SEED) -> list[Record]:
     return build_batch(BATCH, seed, set())
 
 
-def frozen_text(data: bytes) -> str:
-    return f"{hashlib.sha256(data).hexdigest()}  {FILENAME}\n{FROZEN_NOTE}\n"
-
-
 def main(argv: list[str] | None = None) -> int:
     args = command("fresh_test3", __doc__.splitlines()[0], OUT, SEED, argv)
-    path = args.out / FILENAME
-    if path.exists():
-        print(f"refusing to overwrite {path}: the third test set is frozen", file=sys.stderr)
-        return 2
-    data = write(BATCH, build(args.seed), path, args.quiet)
-    (args.out / FROZEN_NAME).write_text(frozen_text(data), encoding="utf-8")
-    return 0
+    return write_frozen(BATCH, build(args.seed), args.out, FILENAME, FROZEN_NAME, FROZEN_NOTE, args.quiet)
 
 
 if __name__ == "__main__":
