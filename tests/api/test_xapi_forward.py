@@ -33,10 +33,12 @@ def statement(name: str) -> dict:
     }
 
 
-def test_statements_wait_in_the_outbox_until_the_lrs_takes_them(tmp_path) -> None:
+def test_statements_wait_in_the_outbox_until_the_lrs_takes_them(tmp_path, database_url: str, second_database_url: str) -> None:
     port = free_port()
     lrs_url = f"http://127.0.0.1:{port}/xapi"
-    settings = Settings(data_dir=tmp_path / "coach", corpus_dir=FIXTURE_CORPUS, xapi_forward_url=lrs_url)
+    settings = Settings(
+        data_dir=tmp_path / "coach", corpus_dir=FIXTURE_CORPUS, xapi_forward_url=lrs_url, database_url=database_url
+    )
     outbox = Outbox()
     with TestClient(create_app(settings, code_sender=outbox.sender)) as coach:
         coach.app.state.test_outbox = outbox
@@ -58,7 +60,8 @@ def test_statements_wait_in_the_outbox_until_the_lrs_takes_them(tmp_path) -> Non
         admin = sign_in(TestClient(coach.app), coach.app.state.test_outbox, PHONES["admin"])
         assert coach.get("/v1/admin/xapi/untracked", headers=admin).json()["forward"]["pending"] == 3
 
-        ministry = create_app(Settings(data_dir=tmp_path / "lrs", corpus_dir=FIXTURE_CORPUS))
+        # The LRS keeps its own database (a second one on the same server when the tests run on PostgreSQL).
+        ministry = create_app(Settings(data_dir=tmp_path / "lrs", corpus_dir=FIXTURE_CORPUS, database_url=second_database_url))
         with live_server(ministry, port=port) as url:
             _, lrs_key = ministry.state.accounts.api_keys.create("Trợ lý số", ["events:write"], None, None)
             refused = Forwarder(engine, ForwardTarget(lrs_url, "coach", "wrong-key"))
