@@ -3,7 +3,8 @@
 It speaks the real protocol (``POST /v1/chat/completions``, JSON or SSE streaming) so that the
 LangChain client and the whole LLM path run for real; what it "generates" depends on the model
 name: ``grounded`` answers with the first sentence of passage [1] and cites it, ``ungrounded``
-states a number found in no passage, ``slow`` answers after 5 s, ``error`` fails with 500.
+states a number found in no passage, ``slow`` answers after 5 s, ``error`` fails with 500, ``empty`` says
+nothing, ``cut`` closes the stream after its first words.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 def reply_for(model: str, prompt: str) -> str:
     if model == "ungrounded":
         return "Lệ phí là 999.000 đồng [1]."
+    if model == "empty":
+        return ""
     first = re.search(r"\[1\] [^\n]*\n([^\n]+)", prompt)
     sentence = re.split(r"(?<=[.!?])\s", first.group(1))[0] if first else "Tài liệu chưa có thông tin."
     return f"{sentence.rstrip('.')} [1]."
@@ -52,7 +55,12 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
-        for piece in re.findall(r"\S+\s*", text):
+        for number, piece in enumerate(re.findall(r"\S+\s*", text)):
+            if model == "cut" and number == 3:
+                self.wfile.write(b'data: {"id": "x", "choi')  # half a chunk, then the connection closes
+                self.wfile.flush()
+                self.close_connection = True
+                return
             chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": model,
                      "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}  # fmt: skip
             self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
