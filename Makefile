@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml scripts/llm_local.sh | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
+	bash scripts/llm_local.sh $(BIN)/pip
 	touch $(STAMP) $@
 
 install: $(STAMP)

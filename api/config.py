@@ -60,6 +60,9 @@ class Settings(BaseSettings):
         default=None, description="OpenAI-compatible server (vLLM, Ollama, llama.cpp); extractive answers when unset."
     )
     llm_model: str = Field(default="local-model", description="Model name the server expects.")
+    llm_max_tokens: int = Field(
+        default=512, ge=16, le=4096, description="Longest answer the LLM may write (tokens), local or served."
+    )
     llm_api_key: SecretStr = Field(default=SecretStr("not-needed"), description="API key of the LLM server, if it asks for one.")
     llm_timeout: float = Field(default=20.0, gt=0, description="Seconds before falling back to the extractive answer.")
     llm_gguf: Path | None = Field(default=None, description="Local GGUF file (llm-local extra) instead of a server.")

@@ -166,9 +166,12 @@ def build_generator(settings: Settings) -> LlmGenerator | None:
     """The LLM answerer when a server or a GGUF file is configured; none means extractive answers."""
     if settings.llm_base_url:
         key = settings.llm_api_key.get_secret_value()
-        return LlmGenerator(openai_compatible_model(settings.llm_base_url, settings.llm_model, key, settings.llm_timeout))
+        model = openai_compatible_model(
+            settings.llm_base_url, settings.llm_model, key, settings.llm_timeout, settings.llm_max_tokens
+        )
+        return LlmGenerator(model, timeout=settings.llm_timeout)
     if settings.llm_gguf:
-        return LlmGenerator(local_gguf_model(str(settings.llm_gguf)))
+        return LlmGenerator(local_gguf_model(str(settings.llm_gguf), settings.llm_max_tokens), timeout=settings.llm_timeout)
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -71,15 +72,20 @@ class ChatModel(Protocol):
 class LlmGenerator:
     """Writes the answer with a chat model, renumbering citations in order of use."""
 
-    def __init__(self, model: BaseChatModel | ChatModel) -> None:
-        self.model = model
+    def __init__(self, model: BaseChatModel | ChatModel, timeout: float | None = None) -> None:
+        self.model, self.timeout = model, timeout
 
     def generate(self, question: str, hits: list[SearchHit], draft: ComposedAnswer) -> ComposedAnswer:
         return self.finish("".join(self.stream(question, hits)), hits)
 
     def stream(self, question: str, hits: list[SearchHit]) -> Iterator[str]:
         """The model's raw tokens (grounding is checked on the whole text by :meth:`finish`)."""
+        # The whole answer has a time budget, also for a local model, which has no request to time out: past it the
+        # stream is dropped and the coach answers with the extract.
+        deadline = None if self.timeout is None else time.monotonic() + self.timeout
         for chunk in self.model.stream(build_messages(question, hits)):
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError("the model's answer took longer than its budget")
             if chunk.content:
                 yield str(chunk.content)
 
@@ -91,11 +97,16 @@ class LlmGenerator:
         return ComposedAnswer(renumbered, citations)
 
 
-def openai_compatible_model(base_url: str, model: str, api_key: str, timeout: float) -> BaseChatModel:
-    """A chat model served over the OpenAI API (no retries: a failure falls back at once)."""
+def openai_compatible_model(base_url: str, model: str, api_key: str, timeout: float, max_tokens: int = 512) -> BaseChatModel:
+    """A chat model served over the OpenAI API (no retries: a failure falls back at once; answers of bounded length)."""
     from langchain_openai import ChatOpenAI
 
-    return ChatOpenAI(base_url=base_url, model=model, api_key=api_key, timeout=timeout, max_retries=0, temperature=0)
+    # LangChain sends the bound as OpenAI's newer ``max_completion_tokens``; llama.cpp's and older servers read
+    # ``max_tokens`` only, so both go out.
+    return ChatOpenAI(
+        base_url=base_url, model=model, api_key=api_key, timeout=timeout, max_retries=0, temperature=0,
+        max_tokens=max_tokens, extra_body={"max_tokens": max_tokens},
+    )  # fmt: skip
 
 
 class LocalGgufModel:
@@ -137,6 +148,6 @@ class LocalGgufModel:
         return self.load().stream(messages)
 
 
-def local_gguf_model(path: str) -> LocalGgufModel:
+def local_gguf_model(path: str, max_tokens: int = 512) -> LocalGgufModel:
     """A GGUF file run in-process by llama-cpp-python (install the ``llm-local`` extra), loaded when first asked."""
-    return LocalGgufModel(path)
+    return LocalGgufModel(path, max_tokens=max_tokens)
