@@ -4,7 +4,7 @@ It speaks the real protocol (``POST /v1/chat/completions``, JSON or SSE streamin
 LangChain client and the whole LLM path run for real; what it "generates" depends on the model
 name: ``grounded`` answers with the first sentence of passage [1] and cites it, ``ungrounded``
 states a number found in no passage, ``slow`` answers after 5 s, ``error`` fails with 500, ``empty`` says
-nothing, ``cut`` closes the stream after its first words.
+nothing, ``cut`` closes the stream after its first words, ``person`` names someone the passages do not.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ def reply_for(model: str, prompt: str) -> str:
         return "Lệ phí là 999.000 đồng [1]."
     if model == "empty":
         return ""
+    if model == "person":
+        return "Liên hệ anh Nguyễn Văn Bình ở văn phòng để được hướng dẫn [1]."
     first = re.search(r"\[1\] [^\n]*\n([^\n]+)", prompt)
     sentence = re.split(r"(?<=[.!?])\s", first.group(1))[0] if first else "Tài liệu chưa có thông tin."
     return f"{sentence.rstrip('.')} [1]."

@@ -82,3 +82,10 @@ def test_an_unusable_gguf_file_falls_back_without_stopping_the_service(
         answer = coach.answer("lệ phí đăng ký khai sinh bao nhiêu")
         assert answer.answerer == "extractive" and "tạm thời không phản hồi" in answer.text and answer.citations
     assert model._error is not None
+
+
+@pytest.mark.parametrize("index", ["embedded"], indirect=True)
+def test_the_guardrail_checks_what_the_model_writes(fixture_index: KnowledgeIndex, llm_url: str) -> None:
+    answer = _coach(fixture_index, llm_url, "person").answer("lệ phí đăng ký khai sinh bao nhiêu")
+    assert answer.answerer == "llm"  # grounded: it cites a given passage and states no number
+    assert "Nguyễn Văn Bình" not in answer.text and "<HỌ_TÊN>" in answer.text  # a person the passages do not name
